@@ -1,0 +1,106 @@
+package org.mmlab.cli;
+
+import java.io.PrintWriter;
+import org.mmlab.cli.backtest.BacktestCommand;
+import org.mmlab.cli.backtest.CompareCommand;
+import org.mmlab.cli.data.DataCommand;
+import org.mmlab.cli.paper.PaperCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Entry point of {@code ./mmlab}: the picocli command tree.
+ *
+ * <p>Exit codes: 0 success, 1 the command ran and its check failed (for example mismatches found),
+ * 2 bad input (usage errors, missing or malformed files, out-of-range options).
+ */
+@Command(
+    name = "mmlab",
+    mixinStandardHelpOptions = true,
+    versionProvider = MmlabCli.Version.class,
+    scope = ScopeType.INHERIT,
+    description = "Reinforcement-learning market making on a limit order book.",
+    subcommands = {
+      DataCommand.class,
+      BacktestCommand.class,
+      CompareCommand.class,
+      PaperCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./mmlab data verify-lobster ../shared/data/lobster/LOBSTER_SampleFile_AMZN_2012-06-21_5.zip",
+      "  ./mmlab backtest --strategy symmetric --market zi --episodes 5",
+      "  ./mmlab compare --strategies symmetric,avellaneda-stoikov,glft --market zi",
+      "  ./mmlab paper avellaneda-stoikov"
+    })
+public final class MmlabCli implements Runnable {
+
+  /** Exit code of a command whose own check failed. */
+  public static final int EXIT_CHECK_FAILED = 1;
+
+  /** Exit code of bad input: usage errors, unreadable or malformed files. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    // No subcommand: show what there is.
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Builds the configured command line; tests use it to run commands in-process.
+   *
+   * @return the command line with mmlab's exception handling installed
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new MmlabCli());
+    cl.setExecutionExceptionHandler(MmlabCli::handleExecutionException);
+    return cl;
+  }
+
+  /**
+   * Runs the CLI and exits with its code.
+   *
+   * @param args command-line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Bad input becomes one line on stderr and exit code 2, never a stack trace. */
+  private static int handleExecutionException(
+      Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cl.getErr();
+    if (ex instanceof UserInputException) {
+      err.println("error: " + ex.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    if (ex instanceof java.nio.file.NoSuchFileException) {
+      err.println("error: no such file: " + ex.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    if (ex instanceof java.io.IOException) {
+      err.println("error: " + ex.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    if (ex instanceof IllegalArgumentException) {
+      err.println("error: " + ex.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    throw new IllegalStateException(ex);
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = MmlabCli.class.getPackage().getImplementationVersion();
+      return new String[] {"mmlab " + (v == null ? "dev" : v)};
+    }
+  }
+}
