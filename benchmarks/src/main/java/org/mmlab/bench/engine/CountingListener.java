@@ -47,7 +47,11 @@ public final class CountingListener implements OrderBookListener {
     levelUpdates++;
   }
 
-  /** A value depending on every counter. */
+  /**
+   * A value depending on every counter.
+   *
+   * @return the checksum
+   */
   public long checksum() {
     return trades * 31 + tradedSize * 17 + cancels * 7 + levelUpdates;
   }

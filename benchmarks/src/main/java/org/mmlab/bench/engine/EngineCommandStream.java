@@ -81,7 +81,11 @@ public final class EngineCommandStream {
     this.length = length;
   }
 
-  /** Number of measured commands. */
+  /**
+   * Number of measured commands.
+   *
+   * @return {@code length - measuredStart}
+   */
   public int measuredLength() {
     return length - measuredStart;
   }
@@ -97,7 +101,11 @@ public final class EngineCommandStream {
     return new Generator(seed).run(measured);
   }
 
-  /** Clears {@code book} and replays the prefix, leaving it in the measured part's start state. */
+  /**
+   * Clears {@code book} and replays the prefix, leaving it in the measured part's start state.
+   *
+   * @param book the book
+   */
   public void reset(OrderBook book) {
     book.clear();
     for (int i = 0; i < measuredStart; i++) {
@@ -105,7 +113,11 @@ public final class EngineCommandStream {
     }
   }
 
-  /** Clears {@code book} and replays the prefix (any implementation). */
+  /**
+   * Clears {@code book} and replays the prefix (any implementation).
+   *
+   * @param book the book
+   */
   public void reset(LimitOrderBook book) {
     book.clear();
     for (int i = 0; i < measuredStart; i++) {
@@ -113,7 +125,12 @@ public final class EngineCommandStream {
     }
   }
 
-  /** Applies command {@code i}; typed to the concrete class so the call is direct. */
+  /**
+   * Applies command {@code i}; typed to the concrete class so the call is direct.
+   *
+   * @param book the book
+   * @param i command index
+   */
   public void apply(OrderBook book, int i) {
     switch (op[i]) {
       case GTC:
@@ -142,7 +159,12 @@ public final class EngineCommandStream {
     }
   }
 
-  /** Applies command {@code i} to any implementation. */
+  /**
+   * Applies command {@code i} to any implementation.
+   *
+   * @param book the book
+   * @param i command index
+   */
   public void apply(LimitOrderBook book, int i) {
     switch (op[i]) {
       case GTC:
@@ -171,7 +193,11 @@ public final class EngineCommandStream {
     }
   }
 
-  /** Counts of each op code among the measured commands. */
+  /**
+   * Counts of each op code among the measured commands.
+   *
+   * @return counts indexed by op code
+   */
   public int[] measuredMix() {
     int[] counts = new int[OP_NAMES.length];
     for (int i = measuredStart; i < length; i++) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.mmlab.cli.backtest.BacktestCommand;
 import org.mmlab.cli.backtest.CompareCommand;
 import org.mmlab.cli.data.DataCommand;
+import org.mmlab.cli.env.EnvCommand;
 import org.mmlab.cli.paper.PaperCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       DataCommand.class,
       BacktestCommand.class,
       CompareCommand.class,
+      EnvCommand.class,
       PaperCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -34,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       "  ./mmlab data verify-lobster ../shared/data/lobster/LOBSTER_SampleFile_AMZN_2012-06-21_5.zip",
       "  ./mmlab backtest --strategy symmetric --market zi --episodes 5",
       "  ./mmlab compare --strategies symmetric,avellaneda-stoikov,glft --market zi",
+      "  ./mmlab env check --market hawkes",
       "  ./mmlab paper avellaneda-stoikov"
     })
 public final class MmlabCli implements Runnable {

@@ -86,6 +86,7 @@ public final class LobsterBook {
   private final LongIntHashMap ids;
 
   private long sequence;
+  private long lastOrderSequence = -1;
   private long nextSyntheticId = -1;
   private int tradingState = TRADING;
   private long anomalies;
@@ -131,6 +132,7 @@ public final class LobsterBook {
     ids.clear();
     sequence = 0;
     nextSyntheticId = -1;
+    lastOrderSequence = -1;
     tradingState = TRADING;
     anomalies = 0;
     wipes = 0;
@@ -213,6 +215,7 @@ public final class LobsterBook {
    */
   public void apply(int type, long orderId, long size, long price, int direction) {
     int side = direction == LobsterRow.BUY ? BID : ASK;
+    lastOrderSequence = -1;
     switch (type) {
       case LobsterMessageType.NEW:
         add(orderId, side, price, size);
@@ -236,6 +239,7 @@ public final class LobsterBook {
   private void add(long id, int side, long price, long size) {
     int lvl = levelFor(side, price);
     int o = newOrder(id, lvl, size);
+    lastOrderSequence = oSeq[o];
     int existing = ids.put(id, o);
     if (existing >= 0) {
       // A reused id: the old order stays as an anonymous one.
@@ -252,6 +256,7 @@ public final class LobsterBook {
     int o = ids.get(id);
     if (o >= 0) {
       if (oLevel[o] == lvl) {
+        lastOrderSequence = oSeq[o];
         long take = Math.min(left, oSize[o]);
         oSize[o] -= take;
         lTotal[lvl] -= take;
@@ -657,6 +662,18 @@ public final class LobsterBook {
   }
 
   /**
+   * Arrival sequence number of the order named by the last applied message, also when that message
+   * removed it: lets a simulator tell whether an execution or cancel hit an order ahead of or
+   * behind one of its own virtual orders.
+   *
+   * @return the sequence, or -1 when the message named no order the book knew (unknown ids, hidden
+   *     executions, cross trades, halts)
+   */
+  public long lastOrderSequence() {
+    return lastOrderSequence;
+  }
+
+  /**
    * Takes the next arrival sequence number without adding an order: every order added later queues
    * behind it.
    *
@@ -667,7 +684,7 @@ public final class LobsterBook {
   }
 
   /**
-   * Number of real (non-synthetic) resting orders plus synthetic ones.
+   * Number of resting orders, synthetic ones included.
    *
    * @return resting orders
    */

@@ -1,5 +1,6 @@
 package org.mmlab.sim.lobster;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class LobsterReader implements AutoCloseable {
 
   private final CsvInput msg;
   private final CsvInput book;
-  private final AutoCloseable owner;
+  private final Closeable owner;
   private final LobsterRow row;
   private final int levels;
   private long rows;
@@ -54,7 +55,7 @@ public final class LobsterReader implements AutoCloseable {
       String messageName,
       InputStream orderbook,
       String orderbookName,
-      AutoCloseable owner)
+      Closeable owner)
       throws IOException {
     this.owner = owner;
     this.msg = new CsvInput(message, messageName, MESSAGE_FIELDS, BUFFER);
@@ -119,9 +120,28 @@ public final class LobsterReader implements AutoCloseable {
     }
   }
 
-  static LobsterReader openStreams(
-      InputStream m, String mn, InputStream o, String on, AutoCloseable owner) throws IOException {
-    return new LobsterReader(m, mn, o, on, owner);
+  /**
+   * Reads a message stream and its orderbook stream (for data that is neither a zip nor files). The
+   * reader closes both streams, also when this method fails. N is taken from the names or, failing
+   * that, from the orderbook's first row.
+   *
+   * @param message the message file's bytes
+   * @param messageName its name, for N and for error messages
+   * @param orderbook the orderbook file's bytes
+   * @param orderbookName its name, for N and for error messages
+   * @return a reader positioned before the first row
+   * @throws IOException if the names do not belong together or the first row is unreadable
+   */
+  public static LobsterReader open(
+      InputStream message, String messageName, InputStream orderbook, String orderbookName)
+      throws IOException {
+    try {
+      return new LobsterReader(message, messageName, orderbook, orderbookName, null);
+    } catch (IOException | RuntimeException e) {
+      closeAfterFailure(message, e);
+      closeAfterFailure(orderbook, e);
+      throw e;
+    }
   }
 
   /**
@@ -142,11 +162,7 @@ public final class LobsterReader implements AutoCloseable {
     try {
       o = Files.newInputStream(orderbookCsv);
       return new LobsterReader(
-          m,
-          messageCsv.getFileName().toString(),
-          o,
-          orderbookCsv.getFileName().toString(),
-          null);
+          m, messageCsv.getFileName().toString(), o, orderbookCsv.getFileName().toString(), null);
     } catch (IOException | RuntimeException e) {
       if (o != null) {
         closeAfterFailure(o, e);
@@ -476,13 +492,7 @@ public final class LobsterReader implements AutoCloseable {
         book.close();
       } finally {
         if (owner != null) {
-          try {
-            owner.close();
-          } catch (IOException | RuntimeException e) {
-            throw e;
-          } catch (Exception e) {
-            throw new IOException(e);
-          }
+          owner.close();
         }
       }
     }

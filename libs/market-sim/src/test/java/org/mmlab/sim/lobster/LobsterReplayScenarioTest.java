@@ -91,6 +91,7 @@ class LobsterReplayScenarioTest {
 
     List<Integer> refreshedRows = new ArrayList<>();
     long virtualOrder = -1;
+    long seq101 = -1;
     try (LobsterReplay replay = LobsterReplay.open(m, o)) {
       LobsterBook book = replay.book();
       LobsterRow row = replay.row();
@@ -119,13 +120,22 @@ class LobsterReplayScenarioTest {
             assertThat(book.sizeAheadOfSequence(ASK, 1010000, virtualOrder)).isEqualTo(250);
             break;
           case 3:
+            seq101 = book.orderSequence(101);
+            assertThat(book.lastOrderSequence()).isEqualTo(seq101).isGreaterThan(virtualOrder);
             assertThat(book.levelCount(ASK)).isEqualTo(3); // 1020000 kept out of view
             assertThat(book.sizeAtPrice(ASK, 1020000)).isEqualTo(200);
             break;
           case 4:
             assertThat(book.orderSize(101)).isEqualTo(30);
+            assertThat(book.lastOrderSequence()).isEqualTo(-1);
+            break;
+          case 5:
+            // The executed order is gone, but the simulator can still place it in time.
+            assertThat(book.containsOrder(101)).isFalse();
+            assertThat(book.lastOrderSequence()).isEqualTo(seq101);
             break;
           case 6:
+            assertThat(book.lastOrderSequence()).isEqualTo(-1);
             assertThat(queue(book, ASK, 1010000)).containsExactly("synthetic:50", "100:50");
             assertThat(book.sizeAheadOfSequence(ASK, 1010000, virtualOrder)).isEqualTo(100);
             break;
