@@ -165,10 +165,12 @@ public final class AgentFeed {
    *
    * @param exchangeTime when the book changed
    * @param book the exchange's book
+   * @return the published snapshot (valid until it is delivered)
    */
-  public void book(long exchangeTime, LimitOrderBook book) {
+  public BookSnapshot book(long exchangeTime, LimitOrderBook book) {
     int i = append(BOOK, exchangeTime);
     books[i].copyFrom(book);
+    return books[i];
   }
 
   /**

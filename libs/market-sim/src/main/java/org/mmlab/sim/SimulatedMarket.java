@@ -49,6 +49,7 @@ public abstract class SimulatedMarket implements Market {
 
   private MarketListener listener = new MarketListener() {};
   private long now;
+  private long eventsProcessed;
 
   private byte[] cmdType = new byte[64];
   private long[] cmdId = new long[64];
@@ -177,6 +178,7 @@ public abstract class SimulatedMarket implements Market {
         }
         queue.pop();
         now = tq;
+        eventsProcessed++;
         if (queue.kind() == KIND_AGENT_COMMAND) {
           executeAgentCommand();
         } else {
@@ -194,6 +196,16 @@ public abstract class SimulatedMarket implements Market {
       }
     }
     now = timeNanos;
+  }
+
+  /**
+   * Exchange events (model events and agent commands) processed since creation, warm-ups
+   * excluded: the simulator's unit of work for throughput figures.
+   *
+   * @return the count
+   */
+  public final long eventsProcessed() {
+    return eventsProcessed;
   }
 
   @Override

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "data",
     mixinStandardHelpOptions = true,
     description = "Work with historical market data (LOBSTER, Binance).",
-    subcommands = {VerifyLobsterCommand.class},
+    subcommands = {VerifyLobsterCommand.class, CalibrateCommand.class},
     footer = {
       "",
       "Examples:",

@@ -7,6 +7,7 @@ import org.mmlab.lob.OrderBookListener;
 import org.mmlab.lob.OrderType;
 import org.mmlab.lob.RejectReason;
 import org.mmlab.lob.Side;
+import org.mmlab.sim.BookSnapshot;
 import org.mmlab.sim.Instrument;
 import org.mmlab.sim.MarketConditions;
 import org.mmlab.sim.SimulatedMarket;
@@ -31,6 +32,9 @@ public abstract class EngineMarket extends SimulatedMarket implements OrderBookL
 
   private long nextFlowId;
   private boolean bookDirty;
+  // Prices bounding the levels the agent last saw: a change beyond them is invisible.
+  private long visibleBidFloor;
+  private long visibleAskCeiling;
 
   /**
    * Creates the market.
@@ -50,6 +54,8 @@ public abstract class EngineMarket extends SimulatedMarket implements OrderBookL
     flowOrders.clear();
     nextFlowId = MAX_AGENT_ORDER_ID + 1;
     bookDirty = false;
+    visibleBidFloor = Long.MIN_VALUE;
+    visibleAskCeiling = Long.MAX_VALUE;
     startFlow();
     return warmUpNanos();
   }
@@ -66,7 +72,13 @@ public abstract class EngineMarket extends SimulatedMarket implements OrderBookL
 
   @Override
   protected final void publishBook() {
-    feed.book(now(), book);
+    BookSnapshot shown = feed.book(now(), book);
+    int levels = shown.maxLevels();
+    // With fewer levels than the snapshot holds, any new level is visible.
+    visibleBidFloor =
+        shown.bidLevels() < levels ? Long.MIN_VALUE : shown.bidPrices()[levels - 1];
+    visibleAskCeiling =
+        shown.askLevels() < levels ? Long.MAX_VALUE : shown.askPrices()[levels - 1];
   }
 
   @Override
@@ -186,7 +198,11 @@ public abstract class EngineMarket extends SimulatedMarket implements OrderBookL
 
   @Override
   public final void onLevelChanged(Side side, long price, long totalSize) {
-    bookDirty = true;
+    // Only changes within the levels the agent sees are published (a level leaving the top
+    // lets a deeper one in, and that change is itself within the top).
+    if (side == Side.BID ? price >= visibleBidFloor : price <= visibleAskCeiling) {
+      bookDirty = true;
+    }
   }
 
   @Override

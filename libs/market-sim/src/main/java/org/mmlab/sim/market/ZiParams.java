@@ -40,7 +40,7 @@ public record ZiParams(
    * levels a side (see {@code ZiMarketTest}).
    */
   public static final ZiParams DEFAULT =
-      new ZiParams(20, 0.5, 0.2, 0.5, 0.05, 1, 5, 1, 10, 10_000, 300);
+      new ZiParams(20, 0.5, 0.2, 0.5, 0.05, 1, 5, 1, 10, 10_000, 100);
 
   /** Validates every field, naming the one out of range. */
   public ZiParams {
