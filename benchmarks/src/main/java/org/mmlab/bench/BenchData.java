@@ -3,7 +3,9 @@ package org.mmlab.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where benchmarks find the shared real data: {@code -Dmmlab.shared.data=DIR} or ../shared/data. */
+/**
+ * Where benchmarks find the shared real data: {@code -Dmmlab.shared.data=DIR} or ../shared/data.
+ */
 final class BenchData {
   private BenchData() {}
 
@@ -11,7 +13,8 @@ final class BenchData {
     Path dir = Path.of(System.getProperty("mmlab.shared.data", "../shared/data"));
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException(
-          "shared data not found at " + dir.toAbsolutePath()
+          "shared data not found at "
+              + dir.toAbsolutePath()
               + "; run from the project root or pass -Dmmlab.shared.data=DIR");
     }
     return dir;

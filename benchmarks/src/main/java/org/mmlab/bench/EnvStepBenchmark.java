@@ -21,10 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Environment steps per second, one thread: one step is one decision interval (1 s of simulated
- * time) with a fixed mid-book action, the full path of training: market events, matching,
- * latency, features, accounting and reward. Episode resets (with the market's warm-up) are
- * included as they happen, every 1000 steps. Also reports the simulator's exchange events per
- * second on the same run.
+ * time) with a fixed mid-book action, the full path of training: market events, matching, latency,
+ * features, accounting and reward. Episode resets (with the market's warm-up) are included as they
+ * happen, every 1000 steps. Also reports the simulator's exchange events per second on the same
+ * run.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EnvStepBenchmark -f 1 -wi 3 -i 5}.
  */

@@ -63,6 +63,7 @@ public final class MmlabCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new MmlabCli());
     cl.setExecutionExceptionHandler(MmlabCli::handleExecutionException);
+    cl.setParameterExceptionHandler(MmlabCli::handleParameterException);
     return cl;
   }
 
@@ -73,6 +74,14 @@ public final class MmlabCli implements Runnable {
    */
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
+  }
+
+  /** A usage error is one line naming the problem and where help is, not the whole usage. */
+  private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    String path = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^mmlab", "./mmlab");
+    cl.getErr().println("error: " + ex.getMessage() + " (see " + path + " --help)");
+    return EXIT_BAD_INPUT;
   }
 
   /** Bad input becomes one line on stderr and exit code 2, never a stack trace. */

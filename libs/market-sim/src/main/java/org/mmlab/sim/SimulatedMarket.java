@@ -199,8 +199,8 @@ public abstract class SimulatedMarket implements Market {
   }
 
   /**
-   * Exchange events (model events and agent commands) processed since creation, warm-ups
-   * excluded: the simulator's unit of work for throughput figures.
+   * Exchange events (model events and agent commands) processed since creation, warm-ups excluded:
+   * the simulator's unit of work for throughput figures.
    *
    * @return the count
    */

@@ -14,15 +14,34 @@ import tools.jackson.databind.json.JsonMapper;
 
 class BacktestCommandTest {
   static final String[] KEYS = {
-    "pnl", "sharpe", "sortino", "max_drawdown", "fill_rate", "realized_spread", "twa_inventory",
-    "mean_abs_position", "trades", "volume"
+    "pnl",
+    "sharpe",
+    "sortino",
+    "max_drawdown",
+    "fill_rate",
+    "realized_spread",
+    "twa_inventory",
+    "mean_abs_position",
+    "trades",
+    "volume"
   };
 
   @Test
   void jsonHasTheAgreedKeysAndIsDeterministicPerSeed() {
     String[] args = {
-      "backtest", "--strategy", "symmetric", "--market", "zi", "--episodes", "2", "--steps", "300",
-      "--seed", "7", "--format", "json"
+      "backtest",
+      "--strategy",
+      "symmetric",
+      "--market",
+      "zi",
+      "--episodes",
+      "2",
+      "--steps",
+      "300",
+      "--seed",
+      "7",
+      "--format",
+      "json"
     };
     CliRun a = CliRun.of(args);
     assertThat(a.exitCode()).as(a.err()).isZero();
@@ -42,8 +61,19 @@ class BacktestCommandTest {
   void csvHasOneRowPerEpisodeAndTheReportHasCharts(@TempDir Path dir) throws Exception {
     CliRun r =
         CliRun.of(
-            "backtest", "--strategy", "glft", "--market", "hawkes", "--episodes", "3", "--steps",
-            "200", "--format", "csv", "--report", dir.toString());
+            "backtest",
+            "--strategy",
+            "glft",
+            "--market",
+            "hawkes",
+            "--episodes",
+            "3",
+            "--steps",
+            "200",
+            "--format",
+            "csv",
+            "--report",
+            dir.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     String[] lines = r.out().strip().split("\n");
     assertThat(lines).hasSize(4);
@@ -81,19 +111,31 @@ class BacktestCommandTest {
   void compareTabulatesEveryStrategy() {
     CliRun r =
         CliRun.of(
-            "compare", "--strategies", "symmetric,avellaneda-stoikov,glft", "--market", "as",
-            "--episodes", "1", "--seeds", "2", "--steps", "200", "--format", "json");
+            "compare",
+            "--strategies",
+            "symmetric,avellaneda-stoikov,glft",
+            "--market",
+            "as",
+            "--episodes",
+            "1",
+            "--seeds",
+            "2",
+            "--steps",
+            "200",
+            "--format",
+            "json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode json = JsonMapper.builder().build().readTree(r.out());
     for (String s : new String[] {"symmetric", "avellaneda-stoikov", "glft"}) {
-      assertThat(json.get(s).get("pnl").get("n").asInt()).isEqualTo(2);
-      assertThat(json.get(s).get("trades").get("mean").asDouble()).isPositive();
+      assertThat(json.get(s).get("metrics").get("pnl").get("n").asInt()).isEqualTo(2);
+      assertThat(json.get(s).get("metrics").get("trades").get("mean").asDouble()).isPositive();
     }
   }
 
   @Test
   void envCheckPasses() {
-    CliRun r = CliRun.of("env", "check", "--market", "hawkes", "--check-steps", "300", "--steps", "100");
+    CliRun r =
+        CliRun.of("env", "check", "--market", "hawkes", "--check-steps", "300", "--steps", "100");
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("problems=0");
   }

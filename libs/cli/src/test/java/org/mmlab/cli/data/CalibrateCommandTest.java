@@ -22,8 +22,11 @@ class CalibrateCommandTest {
     Path out = dir.resolve("zi.json");
     CliRun r =
         CliRun.of(
-            "data", "calibrate", shared("LOBSTER_SampleFile_AMZN_2012-06-21_5.zip").toString(),
-            "-o", out.toString());
+            "data",
+            "calibrate",
+            shared("LOBSTER_SampleFile_AMZN_2012-06-21_5.zip").toString(),
+            "-o",
+            out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     ZiParams p = MarketFactory.ziParams(out.toString());
     // AMZN traded around $223 on 2012-06-21: 22,300 one-cent ticks.
@@ -33,8 +36,15 @@ class CalibrateCommandTest {
     assertThat(r.out()).contains("8182 market orders");
     CliRun bt =
         CliRun.of(
-            "backtest", "--strategy", "symmetric", "--market", "zi:" + out, "--steps", "200",
-            "--format", "json");
+            "backtest",
+            "--strategy",
+            "symmetric",
+            "--market",
+            "zi:" + out,
+            "--steps",
+            "200",
+            "--format",
+            "json");
     assertThat(bt.exitCode()).as(bt.err()).isZero();
   }
 

@@ -216,7 +216,9 @@ final class CsvInput implements Closeable {
     System.arraycopy(buf, pos, buf, 0, rem);
     pos = 0;
     limit = rem;
-    while (limit < capacity) {
+    // Take what the stream has once a whole line is sure to be there: a read-ahead stream then
+    // hands over chunks as they come instead of making the parser wait for a full buffer.
+    while (limit < MAX_LINE) {
       int n;
       try {
         n = in.read(buf, limit, capacity - limit);

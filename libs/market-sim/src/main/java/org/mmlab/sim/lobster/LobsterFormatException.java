@@ -10,8 +10,13 @@ import java.io.IOException;
 public final class LobsterFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** Name of the offending file. */
   private final String fileName;
+
+  /** 1-based line of the offending row. */
   private final long line;
+
+  /** Offending field, or {@code null}. */
   private final String field;
 
   /**

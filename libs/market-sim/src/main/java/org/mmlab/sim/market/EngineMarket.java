@@ -75,10 +75,8 @@ public abstract class EngineMarket extends SimulatedMarket implements OrderBookL
     BookSnapshot shown = feed.book(now(), book);
     int levels = shown.maxLevels();
     // With fewer levels than the snapshot holds, any new level is visible.
-    visibleBidFloor =
-        shown.bidLevels() < levels ? Long.MIN_VALUE : shown.bidPrices()[levels - 1];
-    visibleAskCeiling =
-        shown.askLevels() < levels ? Long.MAX_VALUE : shown.askPrices()[levels - 1];
+    visibleBidFloor = shown.bidLevels() < levels ? Long.MIN_VALUE : shown.bidPrices()[levels - 1];
+    visibleAskCeiling = shown.askLevels() < levels ? Long.MAX_VALUE : shown.askPrices()[levels - 1];
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.mmlab.sim.Instrument;
 import org.mmlab.sim.Market;
 import org.mmlab.sim.MarketConditions;
+import org.mmlab.sim.binance.BinanceMarket;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -76,6 +77,8 @@ public final class MarketFactory {
           throw new IllegalArgumentException("market as takes no argument: " + spec);
         }
         return new AsMarket(spec, SYNTHETIC, AsParams.DEFAULT, conditions);
+      case "binance":
+        return BinanceMarket.create(spec, conditions);
       default:
         break;
     }

@@ -6,8 +6,8 @@ import org.mmlab.sim.lobster.LobsterReader;
 import org.mmlab.sim.lobster.LobsterRow;
 
 /**
- * Estimates {@link ZiParams} from a LOBSTER day, reading each message against the book shown by
- * the previous orderbook row (the state the message arrived to).
+ * Estimates {@link ZiParams} from a LOBSTER day, reading each message against the book shown by the
+ * previous orderbook row (the state the message arrived to).
  *
  * <ul>
  *   <li>Limit orders (type 1) at distance {@code d} ticks from the opposite best: a rate per side
