@@ -8,8 +8,8 @@ import java.io.IOException;
  * row 1, message, levels entering the window from deeper). A simulator needs the split to schedule
  * a row at its time while the book still shows the state before it.
  *
- * <p>The apply step must stay identical to {@link LobsterReplay#next()}; {@code
- * LobsterCursorTest} checks the two against each other on the shared days.
+ * <p>The apply step must stay identical to {@link LobsterReplay#next()}; {@code LobsterCursorTest}
+ * checks the two against each other on the shared days.
  */
 final class LobsterCursor implements AutoCloseable {
   private final LobsterReader reader;

@@ -10,6 +10,9 @@
  *   <li>{@link org.mmlab.sim.lobster.LobsterReplay} ties them together: it seeds the book before
  *       message 1, applies every message and takes from the orderbook file exactly the levels that
  *       enter the visible window from deeper in the book.
+ *   <li>{@link org.mmlab.sim.lobster.LobsterMarket} is the {@code lobster:PATH} market: the replay
+ *       as a simulated market in which the agent's orders queue FIFO behind the real orders at
+ *       their price and never alter the replayed book.
  * </ul>
  *
  * <p>Prices are LOBSTER's fixed-point longs (dollars &times; 10000), sizes are shares, times are

@@ -9,6 +9,7 @@ import org.mmlab.sim.Instrument;
 import org.mmlab.sim.Market;
 import org.mmlab.sim.MarketConditions;
 import org.mmlab.sim.binance.BinanceMarket;
+import org.mmlab.sim.lobster.LobsterMarket;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -79,6 +80,8 @@ public final class MarketFactory {
         return new AsMarket(spec, SYNTHETIC, AsParams.DEFAULT, conditions);
       case "binance":
         return BinanceMarket.create(spec, conditions);
+      case "lobster":
+        return LobsterMarket.create(spec, conditions);
       default:
         break;
     }
