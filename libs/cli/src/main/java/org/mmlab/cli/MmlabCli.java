@@ -5,6 +5,8 @@ import org.mmlab.cli.backtest.BacktestCommand;
 import org.mmlab.cli.backtest.CompareCommand;
 import org.mmlab.cli.data.DataCommand;
 import org.mmlab.cli.env.EnvCommand;
+import org.mmlab.cli.model.ModelCommand;
+import org.mmlab.cli.train.TrainCommand;
 import org.mmlab.cli.paper.PaperCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +26,8 @@ import picocli.CommandLine.ScopeType;
     description = "Reinforcement-learning market making on a limit order book.",
     subcommands = {
       DataCommand.class,
+      TrainCommand.class,
+      ModelCommand.class,
       BacktestCommand.class,
       CompareCommand.class,
       EnvCommand.class,
@@ -34,6 +38,7 @@ import picocli.CommandLine.ScopeType;
       "",
       "Examples:",
       "  ./mmlab data verify-lobster ../shared/data/lobster/LOBSTER_SampleFile_AMZN_2012-06-21_5.zip",
+      "  ./mmlab train --episodes 1000 --save-path models/rl_mm_agent",
       "  ./mmlab backtest --strategy symmetric --market zi --episodes 5",
       "  ./mmlab compare --strategies symmetric,avellaneda-stoikov,glft --market zi",
       "  ./mmlab env check --market hawkes",

@@ -49,7 +49,7 @@ public final class BacktestCommand implements Callable<Integer> {
       names = "--strategy",
       required = true,
       paramLabel = "NAME",
-      description = "symmetric, avellaneda-stoikov, glft or random.")
+      description = "symmetric, avellaneda-stoikov, glft, random, rl or ensemble.")
   String strategy;
 
   @Option(

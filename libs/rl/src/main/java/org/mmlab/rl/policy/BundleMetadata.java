@@ -3,6 +3,7 @@ package org.mmlab.rl.policy;
 import java.util.List;
 import java.util.Map;
 import org.mmlab.rl.env.EnvConfig;
+import org.mmlab.sim.Fees;
 import org.mmlab.strategy.backtest.BacktestConfig;
 import org.mmlab.strategy.features.FeatureConfig;
 
@@ -51,7 +52,7 @@ public record BundleMetadata(
    * @param maxInventory inventory limit, lots
    * @param orderEntryLatency latency spec, agent to exchange
    * @param marketDataLatency latency spec, exchange to agent
-   * @param fees fees, as text
+   * @param fees maker and taker fees
    * @param bookLevels levels per side of the agent's book
    * @param features feature windows
    */
@@ -63,7 +64,7 @@ public record BundleMetadata(
       long maxInventory,
       String orderEntryLatency,
       String marketDataLatency,
-      String fees,
+      Fees fees,
       int bookLevels,
       FeatureConfig features) {
 
@@ -83,7 +84,7 @@ public record BundleMetadata(
           m.maxInventory(),
           m.conditions().orderEntryLatency().toString(),
           m.conditions().marketDataLatency().toString(),
-          m.conditions().fees().toString(),
+          m.conditions().fees(),
           m.conditions().bookLevels(),
           m.features());
     }

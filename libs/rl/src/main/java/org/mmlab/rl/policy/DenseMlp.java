@@ -15,9 +15,9 @@ import java.util.List;
  *
  * <p>The math is DJL's: each layer computes {@code y = W·x + b} with DJL's {@code (out, in)} weight
  * layout, hidden layers apply {@code tanh}. Sums are accumulated in double and rounded to float
- * once per unit (DJL/PyTorch accumulate in float with a blocked order), so results agree with
- * DJL's forward to float rounding (≈1e-6), which the tests check; {@link StrictMath#tanh} keeps
- * the output bit-reproducible on every JVM.
+ * once per unit (DJL/PyTorch accumulate in float with a blocked order), so results agree with DJL's
+ * forward to float rounding (≈1e-6), which the tests check; {@link StrictMath#tanh} keeps the
+ * output bit-reproducible on every JVM.
  *
  * <p>Not thread-safe: the scratch buffers are shared by the calls of one instance; use {@link
  * #copy()} per thread.

@@ -84,7 +84,7 @@ public final class EnsembleStrategy implements Strategy {
       throw new IllegalArgumentException(
           "ensemble members do not share spaces: " + String.join("; ", problems));
     }
-    new RlStrategy(first, true); // checks the observation/action space against the market maker's
+    RlStrategy.checkSpaces(first);
     this.members = List.copyOf(members);
     this.deterministic = deterministic;
     int[] nvec = first.actionNvec();

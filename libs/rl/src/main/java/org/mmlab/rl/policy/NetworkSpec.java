@@ -3,9 +3,9 @@ package org.mmlab.rl.policy;
 import java.util.List;
 
 /**
- * The shape of an actor-critic network, as Stable-Baselines3's {@code MultiInputPolicy} with
- * {@code net_arch=dict(pi=[64, 64], vf=[64, 64])}: two separate MLPs on the normalized observation,
- * the policy MLP ending in one linear layer of {@code sum(actionNvec)} logits (split into one
+ * The shape of an actor-critic network, as Stable-Baselines3's {@code MultiInputPolicy} with {@code
+ * net_arch=dict(pi=[64, 64], vf=[64, 64])}: two separate MLPs on the normalized observation, the
+ * policy MLP ending in one linear layer of {@code sum(actionNvec)} logits (split into one
  * categorical head per action dimension, as SB3's {@code MultiCategoricalDistribution}), the value
  * MLP ending in one linear unit.
  *

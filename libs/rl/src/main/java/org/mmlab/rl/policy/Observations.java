@@ -6,9 +6,9 @@ import org.mmlab.strategy.MarketContext;
 import org.mmlab.strategy.features.FeatureEngine;
 
 /**
- * Builds the RL observation from a {@link MarketContext}: the one definition shared by the
- * training environment and every place a policy runs (backtests, live service), so a policy sees
- * the same numbers everywhere.
+ * Builds the RL observation from a {@link MarketContext}: the one definition shared by the training
+ * environment and every place a policy runs (backtests, live service), so a policy sees the same
+ * numbers everywhere.
  *
  * <p>{@value #SIZE} floats: the 12 {@link FeatureEngine} features in their order (a non-finite
  * feature reads 0), then {@code inventory / maxInventory}. Raw values: normalization belongs to the

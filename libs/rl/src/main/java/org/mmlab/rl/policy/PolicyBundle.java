@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -143,9 +145,9 @@ public final class PolicyBundle {
     Path absolute = path.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
+    Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp);
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW);
           ZipOutputStream zip = new ZipOutputStream(out)) {
         put(zip, METADATA, JSON.writeValueAsBytes(metadata));
         put(zip, POLICY_PARAMS, policyParams);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.mmlab.strategy.Strategy;
 import org.mmlab.strategy.StrategyRegistry;
 
 /**
- * A trained policy behind the {@link Strategy} interface, so it runs in the backtester, in
- * training evaluation and in the live service exactly as the classic market makers do.
+ * A trained policy behind the {@link Strategy} interface, so it runs in the backtester, in training
+ * evaluation and in the live service exactly as the classic market makers do.
  *
  * <p>Each decision builds the observation from the context as the environment does ({@link
  * Observations#fill}), asks the policy for an action (argmax by default, or a draw seeded by {@link
@@ -25,9 +26,9 @@ import org.mmlab.strategy.StrategyRegistry;
  * policy on the same market gives the same quotes as in training. Like the environment, it does not
  * clip sizes to the inventory limit: that is the policy's job (and the gateway's, live).
  *
- * <p>Registry parameters ({@link #register}): {@code rl} takes {@code model} (bundle path, required)
- * and {@code deterministic} ({@code true}); {@code rl-ensemble} takes {@code models} (comma-separated
- * bundle paths) and {@code deterministic}.
+ * <p>Registry parameters ({@link #register}): {@code rl} takes {@code model} (bundle path,
+ * required) and {@code deterministic} ({@code true}); {@code rl-ensemble} takes {@code models}
+ * (comma-separated bundle paths) and {@code deterministic}.
  */
 public final class RlStrategy implements Strategy {
   /** Registry name. */
@@ -46,18 +47,28 @@ public final class RlStrategy implements Strategy {
    * @param deterministic argmax actions; otherwise sampled
    */
   public RlStrategy(Policy policy, boolean deterministic) {
-    if (policy.observationSize() != Observations.SIZE
-        || !java.util.Arrays.equals(policy.actionNvec(), ActionSpace.NVEC)) {
-      throw new IllegalArgumentException(
-          "policy does not fit the market-making observation/action space: it takes "
-              + policy.observationSize()
-              + " inputs and acts in MultiDiscrete"
-              + java.util.Arrays.toString(policy.actionNvec()));
-    }
+    checkSpaces(policy);
     this.policy = policy;
     this.deterministic = deterministic;
     this.observation = new float[Observations.SIZE];
     this.action = new int[ActionSpace.dimensions()];
+  }
+
+  /** Checks that a policy reads the market maker's observation and acts in its action space. */
+  static void checkSpaces(Policy policy) {
+    if (policy.observationSize() != Observations.SIZE
+        || !Arrays.equals(policy.actionNvec(), ActionSpace.NVEC)) {
+      throw new IllegalArgumentException(
+          "policy does not fit the market-making spaces: it reads "
+              + policy.observationSize()
+              + " inputs (expected "
+              + Observations.SIZE
+              + ") and acts in MultiDiscrete"
+              + Arrays.toString(policy.actionNvec())
+              + " (expected MultiDiscrete"
+              + Arrays.toString(ActionSpace.NVEC)
+              + ")");
+    }
   }
 
   /**
@@ -88,7 +99,8 @@ public final class RlStrategy implements Strategy {
           check(NAME, p, single.keySet());
           String model = p.get("model");
           if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("parameter 'model' (policy bundle path) is required");
+            throw new IllegalArgumentException(
+                "parameter 'model' (policy bundle path) is required");
           }
           try {
             return load(Path.of(model.trim()), bool(p, "deterministic"));
@@ -149,7 +161,8 @@ public final class RlStrategy implements Strategy {
     if (v.equalsIgnoreCase("false")) {
       return false;
     }
-    throw new IllegalArgumentException("parameter '" + key + "' must be true or false, got '" + v + "'");
+    throw new IllegalArgumentException(
+        "parameter '" + key + "' must be true or false, got '" + v + "'");
   }
 
   /**

@@ -15,8 +15,8 @@ import org.mmlab.sim.core.Rng;
  * back and multiply by the gain.
  *
  * <p>DJL has no orthogonal initializer, so this one is a DJL {@link Initializer}. The normal draws
- * come from a seeded {@link Rng} (StrictMath), and the QR is modified Gram–Schmidt applied twice
- * in double, so the initial weights are bit-reproducible on every JVM and independent of the native
+ * come from a seeded {@link Rng} (StrictMath), and the QR is modified Gram–Schmidt applied twice in
+ * double, so the initial weights are bit-reproducible on every JVM and independent of the native
  * engine's random stream.
  */
 public final class OrthogonalInitializer implements Initializer {

@@ -22,8 +22,8 @@ import java.util.List;
  * @param nEnvs environments stepped together (1)
  * @param policyHidden hidden widths of the policy MLP ([64, 64])
  * @param valueHidden hidden widths of the value MLP ([64, 64])
- * @param orthoInit SB3's orthogonal initialization (gain √2 hidden, 0.01 policy head, 1 value
- *     head, zero biases) (true)
+ * @param orthoInit SB3's orthogonal initialization (gain √2 hidden, 0.01 policy head, 1 value head,
+ *     zero biases) (true)
  * @param adamEpsilon Adam ε (SB3 sets 1e-5)
  * @param normalizeObservations running mean/variance observation normalization as SB3's {@code
  *     VecNormalize(norm_obs=True, norm_reward=False)} (true)
@@ -76,7 +76,10 @@ public record PpoConfig(
     positive("normEpsilon", normEpsilon);
     if (normalizeAdvantage && (long) nSteps * nEnvs < 2) {
       throw new IllegalArgumentException(
-          "nSteps × nEnvs must be > 1 to normalize advantages (SB3), got " + nSteps + " × " + nEnvs);
+          "nSteps × nEnvs must be > 1 to normalize advantages (SB3), got "
+              + nSteps
+              + " × "
+              + nEnvs);
     }
     policyHidden = widths("policyHidden", policyHidden);
     valueHidden = widths("valueHidden", valueHidden);

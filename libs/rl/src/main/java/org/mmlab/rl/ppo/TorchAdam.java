@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * w −= lr / (1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
  *
- * <p>DJL's own {@code Adam} uses Kingma &amp; Ba's "ε̂" form, {@code w −= lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ)
- * · m / (√v + ε)}, which equals the above only with {@code ε̂ = ε·√(1 − β₂ᵗ)}. This optimizer runs
+ * <p>DJL's own {@code Adam} uses Kingma &amp; Ba's "ε̂" form, {@code w −= lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) ·
+ * m / (√v + ε)}, which equals the above only with {@code ε̂ = ε·√(1 − β₂ᵗ)}. This optimizer runs
  * DJL's fused native Adam kernel with exactly that ε̂ per step, so the math is PyTorch's (rounding
  * aside). No weight decay, no gradient rescaling or clipping (PPO clips the global norm itself).
  */

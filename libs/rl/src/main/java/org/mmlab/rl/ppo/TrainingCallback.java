@@ -1,8 +1,8 @@
 package org.mmlab.rl.ppo;
 
 /**
- * Hooks into {@link Ppo#learn}, shaped as Stable-Baselines3's {@code BaseCallback}. Every hook has a
- * no-op default; the boolean ones stop training when they return false.
+ * Hooks into {@link Ppo#learn}, shaped as Stable-Baselines3's {@code BaseCallback}. Every hook has
+ * a no-op default; the boolean ones stop training when they return false.
  *
  * <p>Order: {@link #onTrainingStart}, then per iteration {@link #onRolloutStart}, {@link #onStep}
  * after every vector-environment step, {@link #onRolloutEnd} once the rollout <em>and the PPO

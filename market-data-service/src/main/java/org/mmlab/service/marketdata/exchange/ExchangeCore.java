@@ -1,0 +1,1140 @@
+package org.mmlab.service.marketdata.exchange;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.mmlab.api.CancelReason;
+import org.mmlab.api.InstrumentInfo;
+import org.mmlab.api.OrderType;
+import org.mmlab.api.ProblemCode;
+import org.mmlab.api.Side;
+import org.mmlab.api.exchange.CancelAllCommand;
+import org.mmlab.api.exchange.CancelCommand;
+import org.mmlab.api.exchange.ClientPosition;
+import org.mmlab.api.exchange.EventBatch;
+import org.mmlab.api.exchange.ExchangeCommand;
+import org.mmlab.api.exchange.ExchangeEvent;
+import org.mmlab.api.exchange.OpenOrder;
+import org.mmlab.api.exchange.QuoteCommand;
+import org.mmlab.api.exchange.QuoteSide;
+import org.mmlab.api.exchange.SessionState;
+import org.mmlab.api.exchange.SubmitCommand;
+import org.mmlab.api.marketdata.BookSnapshot;
+import org.mmlab.api.marketdata.BookUpdate;
+import org.mmlab.api.marketdata.Heartbeat;
+import org.mmlab.api.marketdata.PriceLevel;
+import org.mmlab.api.marketdata.Trade;
+import org.mmlab.api.simulation.SimulationState;
+import org.mmlab.api.simulation.SimulationStatus;
+import org.mmlab.lob.CommandType;
+import org.mmlab.lob.LimitOrderBook;
+import org.mmlab.lob.OrderBook;
+import org.mmlab.lob.OrderBookListener;
+import org.mmlab.lob.RejectReason;
+import org.mmlab.sim.Fees;
+import org.mmlab.sim.Instrument;
+import org.mmlab.sim.Market;
+import org.mmlab.sim.MarketConditions;
+import org.mmlab.sim.MarketListener;
+import org.mmlab.sim.SimulatedMarket;
+import org.mmlab.sim.core.LatencyModel;
+import org.mmlab.sim.market.EngineMarket;
+
+/**
+ * The live exchange: one market model running on its own thread in wall-clock time, with many
+ * clients trading on the same book.
+ *
+ * <p><b>Threading.</b> Everything that touches the market runs on one thread, the exchange thread:
+ * it advances the market to the simulated time that the wall clock and the speed factor give
+ * ({@link ExchangeClock}), executes client commands from a queue (each one at the current simulated
+ * time, with no simulated latency: the network is the latency now), and publishes what happened.
+ * Other threads only post tasks and read volatile statistics; nothing on the exchange thread ever
+ * waits for a consumer ({@link Subscriber}s refuse instead of blocking, and are dropped).
+ *
+ * <p><b>Two ways to trade on a market.</b> On a market whose exchange is the matching engine
+ * ({@link EngineMarket}: {@code zi}, {@code hawkes}) each client's orders go straight into the
+ * engine with the client's own owner id, so clients trade with the model's flow <em>and with each
+ * other</em>, with self-trade prevention per client; events come from the engine's listener. The
+ * other markets ({@code as}, {@code lobster:}, {@code binance:}) are models of an exchange that
+ * only their single agent can trade on: there the clients share the agent's order-entry API (zero
+ * simulated latency, so each command executes at once), their orders trade with the model but not
+ * with each other, and a quote resize is a cancel and a new order.
+ *
+ * <p><b>Streams.</b> Market data: one {@code seq} for the whole stream; a new subscriber first gets
+ * a snapshot of the published book carrying the current seq, then every later message. Book
+ * messages are the levels that changed since the last published book (levels beyond the configured
+ * depth are not published). Gateway sessions: a {@link SessionState} then one {@link EventBatch}
+ * per command and per background step that touched a client order or moved the top of the book.
+ */
+public final class ExchangeCore implements AutoCloseable {
+  /** Close reason given to a subscriber that could not keep up. */
+  public static final String SLOW_CONSUMER = "slow consumer";
+
+  /** Close reason given to gateway sessions when the market is rebuilt (they resync). */
+  public static final String MARKET_RESET = "market reset";
+
+  private static final System.Logger LOG = System.getLogger(ExchangeCore.class.getName());
+  private static final long FIRST_OWNER = 2; // EngineMarket.AGENT is 1; flow owners are > 2^40
+
+  /**
+   * How the exchange runs.
+   *
+   * @param market the market spec to start with
+   * @param seed the model's seed
+   * @param speed simulated seconds per wall second
+   * @param autoStart whether the clock starts running at once
+   * @param bookLevels levels per side published on the market-data stream
+   * @param heartbeatNanos wall-clock interval between heartbeats
+   * @param tickNanos longest wall-clock wait between two advances of the market
+   */
+  public record Settings(
+      String market,
+      long seed,
+      double speed,
+      boolean autoStart,
+      int bookLevels,
+      long heartbeatNanos,
+      long tickNanos) {
+    /** Validates the fields. */
+    public Settings {
+      if (!(speed > 0) || speed > 10_000) {
+        throw new IllegalArgumentException("speed must be in (0, 10000]: " + speed);
+      }
+      if (bookLevels < 1 || bookLevels > 10_000) {
+        throw new IllegalArgumentException("book levels must be in [1, 10000]: " + bookLevels);
+      }
+      if (heartbeatNanos <= 0 || tickNanos <= 0) {
+        throw new IllegalArgumentException("heartbeat and tick intervals must be positive");
+      }
+    }
+  }
+
+  /** Builds a market from a spec ({@code MarketFactory::create} in production). */
+  @FunctionalInterface
+  public interface MarketBuilder {
+    /**
+     * Builds a market, not yet reset.
+     *
+     * @param spec the spec
+     * @param conditions latencies, fees, published depth
+     * @return the market
+     * @throws IllegalArgumentException naming what is wrong with the spec
+     */
+    Market build(String spec, MarketConditions conditions);
+  }
+
+  private final MarketBuilder builder;
+  private final Function<Object, String> encoder;
+  private final LongConsumer commandLatency;
+  private final Settings settings;
+  private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean closed;
+
+  // ---------------- exchange-thread state ----------------
+  private Market market;
+  private OrderBook engine; // null for markets traded through the agent API
+  private InstrumentInfo instrument;
+  private String spec;
+  private long seed;
+  private final ExchangeClock clock;
+  private SimulationState state;
+  private final Map<String, ClientAccount> accounts = new LinkedHashMap<>();
+  private final Map<Long, ClientAccount> accountsByOwner = new HashMap<>();
+  private final Map<Long, ClientOrder> orders = new LinkedHashMap<>();
+  private long nextOrderId = 1;
+  private final List<ExchangeEvent> events = new ArrayList<>();
+  private final List<Trade> trades = new ArrayList<>();
+  private CancelReason cancelOverride;
+  private boolean bookDirty;
+  private final PublishedBook published;
+  private final org.mmlab.sim.BookSnapshot agentBook;
+  private final Fanout marketData = new Fanout();
+  private final Fanout sessions = new Fanout();
+  private long mdSeq;
+  private long sessionSeq;
+  private long sentBid = -1;
+  private long sentAsk = -1;
+  private boolean sentHalted;
+  private long nextHeartbeat;
+  private long eventsBase; // events of markets replaced by resets
+  private long commands;
+  private long rateWindowStart;
+  private long rateWindowEvents;
+
+  // ---------------- statistics for other threads ----------------
+  private volatile SimulationStatus status;
+  private volatile long statEvents;
+  private volatile long statBidDepth;
+  private volatile long statAskDepth;
+  private volatile long statSpread = -1;
+
+  /**
+   * Builds the exchange and its first market (reset with the seed, warmed up). The thread starts
+   * with {@link #launch()}.
+   *
+   * @param builder builds markets from specs
+   * @param settings how to run
+   * @param encoder encodes every published message as JSON
+   * @param commandLatency receives the nanoseconds each client command took on the exchange thread
+   * @throws IllegalArgumentException when the market spec is invalid
+   */
+  public ExchangeCore(
+      MarketBuilder builder,
+      Settings settings,
+      Function<Object, String> encoder,
+      LongConsumer commandLatency) {
+    this.builder = builder;
+    this.settings = settings;
+    this.encoder = encoder;
+    this.commandLatency = commandLatency;
+    this.clock = new ExchangeClock(settings.speed());
+    this.published = new PublishedBook(settings.bookLevels());
+    this.agentBook = new org.mmlab.sim.BookSnapshot(Math.min(100, settings.bookLevels()));
+    install(buildMarket(settings.market()), settings.market(), settings.seed());
+    state = SimulationState.STOPPED;
+    if (settings.autoStart()) {
+      clock.start(market.now(), System.nanoTime());
+      state = SimulationState.RUNNING;
+    }
+    trades.clear(); // the warm-up's
+    refreshBook();
+    publishStats(System.nanoTime());
+    thread = new Thread(this::run, "exchange");
+    thread.setDaemon(true);
+  }
+
+  /** Starts the exchange thread. */
+  public void launch() {
+    thread.start();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    marketData.closeAll("exchange shutting down");
+    sessions.closeAll("exchange shutting down");
+    closeMarket(market);
+  }
+
+  // =====================================================================================
+  // The API for other threads
+  // =====================================================================================
+
+  /**
+   * Subscribes to market data: the subscriber gets a snapshot, then every later message.
+   *
+   * @param s the subscriber
+   */
+  public void subscribeMarketData(Subscriber s) {
+    post(() -> marketData.add(s, encoder.apply(snapshot(mdSeq))));
+  }
+
+  /**
+   * Ends a market-data subscription (the subscriber is not closed by this).
+   *
+   * @param s the subscriber
+   */
+  public void unsubscribeMarketData(Subscriber s) {
+    post(() -> marketData.remove(s));
+  }
+
+  /**
+   * Opens a gateway session: the subscriber gets a {@link SessionState}, then every event batch.
+   *
+   * @param s the session's outbound side
+   */
+  public void openSession(Subscriber s) {
+    post(() -> sessions.add(s, encoder.apply(sessionState())));
+  }
+
+  /**
+   * Closes a gateway session (the subscriber is not closed by this).
+   *
+   * @param s the session's outbound side
+   */
+  public void closeSession(Subscriber s) {
+    post(() -> sessions.remove(s));
+  }
+
+  /**
+   * Queues a client command; its outcome goes to every session as a batch with the command's ref.
+   *
+   * @param command the command
+   */
+  public void execute(ExchangeCommand command) {
+    post(() -> handle(command));
+  }
+
+  /**
+   * Starts (or resumes) the clock, optionally at a new speed. A finished replay stays finished.
+   *
+   * @param speed new speed, or null to keep it
+   * @return the status after the change
+   */
+  public CompletableFuture<SimulationStatus> start(Double speed) {
+    return control(
+        () -> {
+          long wall = System.nanoTime();
+          if (speed != null) {
+            clock.setSpeed(checkSpeed(speed), market.now(), wall);
+          }
+          if (state == SimulationState.STOPPED) {
+            clock.start(market.now(), wall);
+            state = SimulationState.RUNNING;
+          }
+        });
+  }
+
+  /**
+   * Stops the clock: the book freezes and new orders are refused until a start.
+   *
+   * @return the status after the change
+   */
+  public CompletableFuture<SimulationStatus> stop() {
+    return control(
+        () -> {
+          if (state == SimulationState.RUNNING) {
+            advance();
+            clock.stop();
+            state = SimulationState.STOPPED;
+          }
+        });
+  }
+
+  /**
+   * Rebuilds the market: every open client order is cancelled ({@code MARKET_RESET}), the new
+   * market is reset with the seed and warmed up, subscribers get a new snapshot in-stream, and
+   * gateway sessions are closed so that they resynchronise. The clock keeps running if it was (a
+   * finished replay starts running again). Positions are kept.
+   *
+   * @param newSpec market spec, or null to keep it
+   * @param newSeed seed, or null to keep it
+   * @param speed speed, or null to keep it
+   * @return the status after the reset
+   * @throws IllegalArgumentException at once when the spec is invalid (built on the caller's
+   *     thread)
+   */
+  public CompletableFuture<SimulationStatus> reset(String newSpec, Long newSeed, Double speed) {
+    SimulationStatus now = status;
+    String s = newSpec == null || newSpec.isBlank() ? now.market() : newSpec.trim();
+    long sd = newSeed == null ? now.seed() : newSeed;
+    if (speed != null) {
+      checkSpeed(speed);
+    }
+    Market built = buildMarket(s);
+    return control(
+        () -> {
+          advance();
+          flush(null);
+          cancelOverride = CancelReason.MARKET_RESET;
+          for (ClientOrder o : List.copyOf(orders.values())) {
+            events.add(
+                new ExchangeEvent.Cancelled(o.clientId, o.orderId, o.remaining, cancelOverride));
+            remove(o);
+          }
+          cancelOverride = null;
+          Market old = market;
+          install(built, s, sd);
+          closeMarket(old);
+          long wall = System.nanoTime();
+          if (speed != null) {
+            clock.setSpeed(speed, market.now(), wall);
+          }
+          if (state != SimulationState.STOPPED) {
+            clock.start(market.now(), wall);
+            state = SimulationState.RUNNING;
+          }
+          trades.clear();
+          published.clear();
+          refreshBook();
+          marketData.publish(encoder.apply(snapshot(++mdSeq)));
+          flush(null);
+          sessions.closeAll(MARKET_RESET);
+        });
+  }
+
+  /**
+   * The exchange's state, as of the exchange thread's last step.
+   *
+   * @return the status
+   */
+  public SimulationStatus status() {
+    return status;
+  }
+
+  /**
+   * Exchange events (model events and client commands) since the exchange started.
+   *
+   * @return the count
+   */
+  public long eventsTotal() {
+    return statEvents;
+  }
+
+  /**
+   * Best ask minus best bid in ticks.
+   *
+   * @return the spread, or -1 when one side is empty
+   */
+  public long spreadTicks() {
+    return statSpread;
+  }
+
+  /**
+   * Total published resting size on a side.
+   *
+   * @param side the side
+   * @return lots
+   */
+  public long depthLots(Side side) {
+    return side == Side.BUY ? statBidDepth : statAskDepth;
+  }
+
+  /**
+   * Market-data subscribers dropped for being too slow, since the start.
+   *
+   * @return the count
+   */
+  public long droppedSubscribers() {
+    return marketData.dropped() + sessions.dropped();
+  }
+
+  private void post(Runnable task) {
+    if (closed) {
+      throw new IllegalStateException("exchange closed");
+    }
+    inbox.add(task);
+  }
+
+  private CompletableFuture<SimulationStatus> control(Runnable change) {
+    CompletableFuture<SimulationStatus> f = new CompletableFuture<>();
+    post(
+        () -> {
+          try {
+            change.run();
+            publishStats(System.nanoTime());
+            f.complete(status);
+          } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        });
+    return f;
+  }
+
+  private static double checkSpeed(double speed) {
+    if (!(speed > 0) || speed > 10_000) {
+      throw new IllegalArgumentException("speed must be in (0, 10000]: " + speed);
+    }
+    return speed;
+  }
+
+  // =====================================================================================
+  // The exchange thread
+  // =====================================================================================
+
+  private void run() {
+    nextHeartbeat = System.nanoTime() + settings.heartbeatNanos();
+    while (!closed) {
+      Runnable task;
+      try {
+        task = inbox.poll(settings.tickNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        break;
+      }
+      try {
+        advance();
+        flush(null);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "exchange step failed", e);
+      }
+      while (task != null) {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.log(Level.ERROR, "exchange task failed", e);
+        }
+        task = inbox.poll();
+      }
+      try {
+        long wall = System.nanoTime();
+        if (wall >= nextHeartbeat) {
+          nextHeartbeat = wall + settings.heartbeatNanos();
+          marketData.publish(
+              encoder.apply(
+                  new Heartbeat(++mdSeq, market.now(), state == SimulationState.RUNNING)));
+        }
+        publishStats(wall);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "exchange step failed", e);
+      }
+    }
+  }
+
+  /** Runs the market up to the clock's target time. */
+  private void advance() {
+    if (state != SimulationState.RUNNING) {
+      return;
+    }
+    long target = clock.target(market.now(), System.nanoTime());
+    if (target > market.now()) {
+      try {
+        market.advanceTo(target);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "market " + spec + " failed; stopping it", e);
+        finish();
+        return;
+      }
+    }
+    if (market.exhausted()) {
+      finish();
+    }
+  }
+
+  private void finish() {
+    clock.stop();
+    state = SimulationState.FINISHED;
+  }
+
+  private boolean halted() {
+    return state != SimulationState.RUNNING;
+  }
+
+  // ---- commands ----
+
+  private void handle(ExchangeCommand command) {
+    long t0 = System.nanoTime();
+    commands++;
+    if (command instanceof SubmitCommand c) {
+      submit(c);
+    } else if (command instanceof CancelCommand c) {
+      cancel(c);
+    } else if (command instanceof QuoteCommand c) {
+      quote(c);
+    } else if (command instanceof CancelAllCommand c) {
+      cancelAll(c);
+    }
+    flush(command.ref());
+    commandLatency.accept(System.nanoTime() - t0);
+  }
+
+  private ClientAccount account(String clientId) {
+    ClientAccount a = accounts.get(clientId);
+    if (a == null) {
+      a = new ClientAccount(clientId, FIRST_OWNER + accounts.size());
+      accounts.put(clientId, a);
+      accountsByOwner.put(a.owner, a);
+    }
+    return a;
+  }
+
+  private void reject(
+      String clientId, long orderId, String clientOrderId, ProblemCode code, String why) {
+    events.add(new ExchangeEvent.Rejected(clientId, orderId, clientOrderId, code, why));
+  }
+
+  private void submit(SubmitCommand c) {
+    ClientAccount a = account(c.clientId());
+    if (halted()) {
+      reject(a.clientId, 0, c.clientOrderId(), ProblemCode.MARKET_HALTED, "simulation " + state);
+      return;
+    }
+    String invalid = invalid(c.side(), c.type(), c.price(), c.size());
+    if (invalid != null) {
+      reject(a.clientId, 0, c.clientOrderId(), ProblemCode.EXCHANGE_REJECTED, invalid);
+      return;
+    }
+    send(a, c.clientOrderId(), c.side(), c.type(), c.price(), c.size(), false);
+  }
+
+  private static String invalid(Side side, OrderType type, long price, long size) {
+    if (side == null || type == null) {
+      return "side and type are required";
+    }
+    if (size <= 0) {
+      return "size must be positive";
+    }
+    if (type != OrderType.MARKET
+        && (price < LimitOrderBook.MIN_PRICE || price > LimitOrderBook.MAX_PRICE)) {
+      return "price out of range";
+    }
+    return null;
+  }
+
+  /** Sends a validated new order to the market; its events arrive through the listeners. */
+  private ClientOrder send(
+      ClientAccount a,
+      String clientOrderId,
+      Side side,
+      OrderType type,
+      long price,
+      long size,
+      boolean quote) {
+    long id = nextOrderId++;
+    long px = type == OrderType.MARKET ? LimitOrderBook.MARKET_PRICE : price;
+    ClientOrder o = new ClientOrder(a.clientId, id, clientOrderId, side, type, px, size, quote);
+    orders.put(id, o);
+    if (quote) {
+      if (side == Side.BUY) {
+        a.quoteBid = id;
+      } else {
+        a.quoteAsk = id;
+      }
+    }
+    if (engine != null) {
+      engine.submit(id, a.owner, lobSide(side), lobType(type), px, size);
+    } else {
+      market.submit(id, lobSide(side), lobType(type), px, size);
+      market.advanceTo(market.now());
+    }
+    return o;
+  }
+
+  private void cancel(CancelCommand c) {
+    ClientOrder o = orders.get(c.orderId());
+    if (o == null || !o.clientId.equals(c.clientId())) {
+      reject(
+          c.clientId(),
+          c.orderId(),
+          null,
+          o == null ? ProblemCode.ORDER_NOT_OPEN : ProblemCode.ORDER_NOT_FOUND,
+          "order " + c.orderId() + " is not open");
+      return;
+    }
+    cancelOrder(o);
+  }
+
+  private void cancelOrder(ClientOrder o) {
+    if (engine != null) {
+      engine.cancel(o.orderId);
+    } else {
+      market.cancel(o.orderId);
+      market.advanceTo(market.now());
+    }
+  }
+
+  private void cancelAll(CancelAllCommand c) {
+    cancelOverride = c.reason() == null ? CancelReason.USER : c.reason();
+    try {
+      for (ClientOrder o : List.copyOf(orders.values())) {
+        if (c.clientId() == null || c.clientId().equals(o.clientId)) {
+          cancelOrder(o);
+        }
+      }
+    } finally {
+      cancelOverride = null;
+    }
+  }
+
+  private void quote(QuoteCommand c) {
+    ClientAccount a = account(c.clientId());
+    ClientOrder bid = orders.get(a.quoteBid);
+    ClientOrder ask = orders.get(a.quoteAsk);
+    // Phase 1: cancel what goes (a moved side is cancelled before its new order is sent, so a
+    // quote can move through its own old price).
+    boolean bidNew = quoteCancel(bid, c.bid());
+    boolean askNew = quoteCancel(ask, c.ask());
+    // Phase 2: resize in place what stays at its price.
+    if (!bidNew && c.bid() != null) {
+      bidNew = quoteResize(a, bid, c.bid());
+    }
+    if (!askNew && c.ask() != null) {
+      askNew = quoteResize(a, ask, c.ask());
+    }
+    // Phase 3: new post-only orders.
+    if (bidNew) {
+      quoteSend(a, Side.BUY, c.bid());
+    }
+    if (askNew) {
+      quoteSend(a, Side.SELL, c.ask());
+    }
+  }
+
+  /** Cancels a quote side that is removed or moves; returns whether the side needs a new order. */
+  private boolean quoteCancel(ClientOrder current, QuoteSide wanted) {
+    if (current == null) {
+      return wanted != null;
+    }
+    if (wanted == null) {
+      cancelOrder(current);
+      return false;
+    }
+    if (wanted.price() != current.price) {
+      cancelOverride = CancelReason.QUOTE_REPLACED;
+      try {
+        cancelOrder(current);
+      } finally {
+        cancelOverride = null;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Resizes a quote side staying at its price; returns whether it needs a new order instead. */
+  private boolean quoteResize(ClientAccount a, ClientOrder current, QuoteSide wanted) {
+    if (wanted.size() == current.remaining) {
+      return false; // unchanged: keeps its queue place
+    }
+    if (wanted.size() <= 0) {
+      reject(
+          a.clientId,
+          current.orderId,
+          current.clientOrderId,
+          ProblemCode.EXCHANGE_REJECTED,
+          "size must be positive");
+      return false;
+    }
+    if (halted() && wanted.size() > current.remaining) {
+      reject(
+          a.clientId,
+          current.orderId,
+          current.clientOrderId,
+          ProblemCode.MARKET_HALTED,
+          "simulation " + state);
+      return false;
+    }
+    if (engine != null) {
+      engine.replace(current.orderId, current.price, wanted.size());
+      return false;
+    }
+    // A model market has no replace for many clients: cancel and send anew.
+    cancelOverride = CancelReason.QUOTE_REPLACED;
+    try {
+      cancelOrder(current);
+    } finally {
+      cancelOverride = null;
+    }
+    return true;
+  }
+
+  private void quoteSend(ClientAccount a, Side side, QuoteSide wanted) {
+    if (halted()) {
+      reject(
+          a.clientId, 0, wanted.clientOrderId(), ProblemCode.MARKET_HALTED, "simulation " + state);
+      return;
+    }
+    String invalid = invalid(side, OrderType.POST_ONLY, wanted.price(), wanted.size());
+    if (invalid != null) {
+      reject(a.clientId, 0, wanted.clientOrderId(), ProblemCode.EXCHANGE_REJECTED, invalid);
+      return;
+    }
+    send(a, wanted.clientOrderId(), side, OrderType.POST_ONLY, wanted.price(), wanted.size(), true);
+  }
+
+  // ---- order events (from either listener) ----
+
+  private void accepted(ClientOrder o) {
+    events.add(
+        new ExchangeEvent.Accepted(
+            o.clientId, o.orderId, o.clientOrderId, o.side, o.type, o.price, o.size, o.quote));
+  }
+
+  private void rejected(ClientOrder o, RejectReason reason, boolean submit) {
+    ProblemCode code =
+        switch (reason) {
+          case POST_ONLY_WOULD_CROSS -> ProblemCode.POST_ONLY_WOULD_CROSS;
+          case UNKNOWN_ORDER -> ProblemCode.ORDER_NOT_OPEN;
+          default -> ProblemCode.EXCHANGE_REJECTED;
+        };
+    events.add(
+        new ExchangeEvent.Rejected(o.clientId, o.orderId, o.clientOrderId, code, reason.name()));
+    if (submit) {
+      remove(o);
+    }
+  }
+
+  private void filled(
+      ClientOrder o, Side side, long price, long size, long remaining, boolean maker) {
+    ClientAccount a = accounts.get(o.clientId);
+    a.fill(side, price, size);
+    o.filled += size;
+    o.remaining = remaining;
+    events.add(
+        new ExchangeEvent.Filled(
+            o.clientId, o.orderId, side, price, size, remaining, maker, a.view()));
+    if (remaining <= 0) {
+      remove(o);
+    }
+  }
+
+  private void cancelled(ClientOrder o, long size, org.mmlab.lob.CancelReason reason) {
+    CancelReason r = cancelOverride != null ? cancelOverride : CancelReason.valueOf(reason.name());
+    o.remaining -= size;
+    events.add(new ExchangeEvent.Cancelled(o.clientId, o.orderId, size, r));
+    if (o.remaining <= 0) {
+      remove(o);
+    }
+  }
+
+  private void remove(ClientOrder o) {
+    orders.remove(o.orderId);
+    if (o.quote) {
+      ClientAccount a = accounts.get(o.clientId);
+      if (a.quoteBid == o.orderId) {
+        a.quoteBid = 0;
+      }
+      if (a.quoteAsk == o.orderId) {
+        a.quoteAsk = 0;
+      }
+    }
+  }
+
+  private void publicTrade(long price, long size, org.mmlab.lob.Side aggressor) {
+    trades.add(
+        new Trade(
+            0, market.now(), instrument.price(price), instrument.size(size), apiSide(aggressor)));
+  }
+
+  /** Events from the matching engine (markets on the engine). */
+  private final class EngineEvents implements OrderBookListener {
+    private ClientOrder client(long orderId, long owner) {
+      return accountsByOwner.containsKey(owner) ? orders.get(orderId) : null;
+    }
+
+    @Override
+    public void onAccepted(
+        long orderId,
+        long owner,
+        org.mmlab.lob.Side side,
+        org.mmlab.lob.OrderType type,
+        long price,
+        long size) {
+      ClientOrder o = client(orderId, owner);
+      if (o != null) {
+        accepted(o);
+      }
+    }
+
+    @Override
+    public void onRejected(CommandType command, long orderId, long owner, RejectReason reason) {
+      // Client ids never reach the flow's range, and a rejected cancel names no owner.
+      ClientOrder o = orderId <= Market.MAX_AGENT_ORDER_ID ? orders.get(orderId) : null;
+      if (o != null) {
+        rejected(o, reason, command == CommandType.SUBMIT);
+      }
+    }
+
+    @Override
+    public void onTrade(
+        long makerOrderId,
+        long takerOrderId,
+        long makerOwner,
+        long takerOwner,
+        long price,
+        long size,
+        org.mmlab.lob.Side aggressorSide,
+        long makerRemaining,
+        long takerRemaining) {
+      publicTrade(price, size, aggressorSide);
+      ClientOrder maker = client(makerOrderId, makerOwner);
+      if (maker != null) {
+        filled(maker, maker.side, price, size, makerRemaining, true);
+      }
+      ClientOrder taker = client(takerOrderId, takerOwner);
+      if (taker != null) {
+        filled(taker, taker.side, price, size, takerRemaining, false);
+      }
+    }
+
+    @Override
+    public void onCancelled(
+        long orderId,
+        long owner,
+        org.mmlab.lob.Side side,
+        long price,
+        long cancelledSize,
+        org.mmlab.lob.CancelReason reason) {
+      ClientOrder o = client(orderId, owner);
+      if (o != null) {
+        cancelled(o, cancelledSize, reason);
+      }
+    }
+
+    @Override
+    public void onReplaced(
+        long orderId,
+        long owner,
+        org.mmlab.lob.Side side,
+        long oldPrice,
+        long oldSize,
+        long newPrice,
+        long newSize,
+        boolean priorityKept) {
+      ClientOrder o = client(orderId, owner);
+      if (o != null) {
+        o.price = newPrice;
+        o.remaining = newSize;
+        o.size = o.filled + newSize;
+        events.add(
+            new ExchangeEvent.Replaced(o.clientId, orderId, newPrice, newSize, priorityKept));
+      }
+    }
+
+    @Override
+    public void onLevelChanged(org.mmlab.lob.Side side, long price, long totalSize) {
+      bookDirty = true;
+    }
+  }
+
+  /** Market data and the shared agent's reports (markets traded through the agent API). */
+  private final class AgentEvents implements MarketListener {
+    @Override
+    public void onBook(long timeNanos, org.mmlab.sim.BookSnapshot book) {
+      if (engine == null) {
+        agentBook.copyFrom(book);
+        bookDirty = true;
+      }
+    }
+
+    @Override
+    public void onTrade(long timeNanos, long price, long size, org.mmlab.lob.Side aggressor) {
+      if (engine == null) {
+        publicTrade(price, size, aggressor);
+      }
+    }
+
+    @Override
+    public void onAccepted(long timeNanos, long orderId) {
+      ClientOrder o = engine == null ? orders.get(orderId) : null;
+      if (o != null) {
+        accepted(o);
+      }
+    }
+
+    @Override
+    public void onRejected(long timeNanos, long orderId, RejectReason reason) {
+      ClientOrder o = engine == null ? orders.get(orderId) : null;
+      if (o != null) {
+        rejected(o, reason, reason != RejectReason.UNKNOWN_ORDER);
+      }
+    }
+
+    @Override
+    public void onCancelled(
+        long timeNanos, long orderId, long cancelledSize, org.mmlab.lob.CancelReason reason) {
+      ClientOrder o = engine == null ? orders.get(orderId) : null;
+      if (o != null) {
+        cancelled(o, cancelledSize, reason);
+      }
+    }
+
+    @Override
+    public void onFill(
+        long timeNanos,
+        long orderId,
+        org.mmlab.lob.Side side,
+        long price,
+        long size,
+        long remaining,
+        boolean maker,
+        double fee) {
+      ClientOrder o = engine == null ? orders.get(orderId) : null;
+      if (o != null) {
+        filled(o, apiSide(side), price, size, remaining, maker);
+      }
+    }
+  }
+
+  // ---- publishing ----
+
+  /** Publishes pending trades and book changes, then the batch of client events. */
+  private void flush(String ref) {
+    for (Trade t : trades) {
+      marketData.publish(
+          encoder.apply(new Trade(++mdSeq, t.simTime(), t.price(), t.size(), t.aggressor())));
+    }
+    trades.clear();
+    if (bookDirty) {
+      List<PriceLevel> bids = new ArrayList<>();
+      List<PriceLevel> asks = new ArrayList<>();
+      diffBook(bids, asks);
+      if (!bids.isEmpty() || !asks.isEmpty()) {
+        marketData.publish(encoder.apply(new BookUpdate(++mdSeq, market.now(), bids, asks)));
+      }
+    }
+    long bb = published.bestBid();
+    long ba = published.bestAsk();
+    boolean halted = halted();
+    if (ref != null
+        || !events.isEmpty()
+        || bb != sentBid
+        || ba != sentAsk
+        || halted != sentHalted) {
+      if (!sessions.isEmpty()) {
+        sessions.publish(
+            encoder.apply(
+                new EventBatch(
+                    ++sessionSeq, ref, market.now(), halted, bb, ba, List.copyOf(events))));
+      }
+      events.clear();
+      sentBid = bb;
+      sentAsk = ba;
+      sentHalted = halted;
+    }
+  }
+
+  /** Reads the market's current book into the published book, collecting the changed levels. */
+  private void diffBook(List<PriceLevel> bids, List<PriceLevel> asks) {
+    bookDirty = false;
+    int n = published.maxLevels();
+    int nb;
+    int na;
+    if (engine != null) {
+      nb =
+          engine.depth(
+              org.mmlab.lob.Side.BID, n, published.nextBidPrices(), published.nextBidSizes());
+      na =
+          engine.depth(
+              org.mmlab.lob.Side.ASK, n, published.nextAskPrices(), published.nextAskSizes());
+    } else {
+      nb = Math.min(n, agentBook.bidLevels());
+      na = Math.min(n, agentBook.askLevels());
+      System.arraycopy(agentBook.bidPrices(), 0, published.nextBidPrices(), 0, nb);
+      System.arraycopy(agentBook.bidSizes(), 0, published.nextBidSizes(), 0, nb);
+      System.arraycopy(agentBook.askPrices(), 0, published.nextAskPrices(), 0, na);
+      System.arraycopy(agentBook.askSizes(), 0, published.nextAskSizes(), 0, na);
+    }
+    published.diff(nb, na, instrument, bids, asks);
+  }
+
+  /** Makes the published book the market's current one without publishing the change. */
+  private void refreshBook() {
+    bookDirty = true;
+    diffBook(new ArrayList<>(), new ArrayList<>());
+  }
+
+  private BookSnapshot snapshot(long seq) {
+    return new BookSnapshot(
+        seq,
+        market.now(),
+        spec,
+        instrument,
+        published.bidLevels(instrument),
+        published.askLevels(instrument));
+  }
+
+  private SessionState sessionState() {
+    List<OpenOrder> open = new ArrayList<>(orders.size());
+    for (ClientOrder o : orders.values()) {
+      open.add(o.view());
+    }
+    List<ClientPosition> positions = new ArrayList<>(accounts.size());
+    for (ClientAccount a : accounts.values()) {
+      positions.add(a.view());
+    }
+    return new SessionState(
+        sessionSeq,
+        market.now(),
+        instrument,
+        halted(),
+        published.bestBid(),
+        published.bestAsk(),
+        open,
+        positions);
+  }
+
+  private void publishStats(long wall) {
+    long marketEvents = market instanceof SimulatedMarket sm ? sm.eventsProcessed() : 0;
+    long total = eventsBase + marketEvents + commands;
+    statEvents = total;
+    long bb = published.bestBid();
+    long ba = published.bestAsk();
+    statSpread = bb > 0 && ba > 0 ? ba - bb : -1;
+    statBidDepth = published.bidDepth();
+    statAskDepth = published.askDepth();
+    double rate = status == null ? 0 : status.eventsPerSecond();
+    if (rateWindowStart == 0) {
+      rateWindowStart = wall;
+      rateWindowEvents = total;
+    } else if (wall - rateWindowStart >= 1_000_000_000L) {
+      rate = (total - rateWindowEvents) * 1e9 / (wall - rateWindowStart);
+      rateWindowStart = wall;
+      rateWindowEvents = total;
+    }
+    status =
+        new SimulationStatus(
+            state,
+            spec,
+            seed,
+            clock.speed(),
+            instrument,
+            market.now(),
+            total,
+            rate,
+            bb > 0 ? instrument.price(bb) : null,
+            ba > 0 ? instrument.price(ba) : null,
+            marketData.size(),
+            sessions.size());
+  }
+
+  // ---- markets ----
+
+  private Market buildMarket(String s) {
+    MarketConditions conditions =
+        new MarketConditions(
+            LatencyModel.constant(0),
+            LatencyModel.constant(0),
+            Fees.NONE,
+            Math.min(100, settings.bookLevels()));
+    return builder.build(s, conditions);
+  }
+
+  private void install(Market m, String s, long sd) {
+    if (market instanceof SimulatedMarket sm) {
+      eventsBase += sm.eventsProcessed();
+    }
+    market = m;
+    spec = s;
+    seed = sd;
+    Instrument i = m.instrument();
+    instrument = new InstrumentInfo(i.symbol(), i.tickSize(), i.lotSize());
+    agentBook.clear();
+    m.setListener(new AgentEvents());
+    if (m instanceof EngineMarket em) {
+      engine = em.book();
+      engine.addListener(new EngineEvents());
+    } else {
+      engine = null;
+    }
+    m.reset(sd);
+    bookDirty = true;
+  }
+
+  private static void closeMarket(Market m) {
+    if (m instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "closing market failed", e);
+      }
+    }
+  }
+
+  private static org.mmlab.lob.Side lobSide(Side side) {
+    return side == Side.BUY ? org.mmlab.lob.Side.BID : org.mmlab.lob.Side.ASK;
+  }
+
+  private static Side apiSide(org.mmlab.lob.Side side) {
+    return side == org.mmlab.lob.Side.BID ? Side.BUY : Side.SELL;
+  }
+
+  private static org.mmlab.lob.OrderType lobType(OrderType type) {
+    return org.mmlab.lob.OrderType.valueOf(type.name());
+  }
+}

@@ -1,0 +1,63 @@
+package org.mmlab.service.marketdata.web;
+
+import org.mmlab.api.exchange.ExchangeCommand;
+import org.mmlab.service.marketdata.ExchangeProperties;
+import org.mmlab.service.marketdata.exchange.ExchangeCore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /internal/ws/orders}: the gateway's order entry (the handshake is authenticated by {@link
+ * InternalTokenFilter}). Inbound text frames are {@link ExchangeCommand}s; outbound, a session
+ * state and then event batches (see {@code org.mmlab.api.exchange}).
+ */
+@Component
+class InternalOrderSocket implements WebSocketHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(InternalOrderSocket.class);
+
+  private final ExchangeCore core;
+  private final JsonMapper json;
+  private final int buffer;
+
+  InternalOrderSocket(ExchangeCore core, JsonMapper json, ExchangeProperties props) {
+    this.core = core;
+    this.json = json;
+    this.buffer = props.sessionBuffer();
+  }
+
+  @Override
+  public Mono<Void> handle(WebSocketSession session) {
+    SinkSubscriber subscriber = new SinkSubscriber(session, buffer);
+    core.openSession(subscriber);
+    Mono<Void> in =
+        session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(this::command).then();
+    Mono<Void> out =
+        session
+            .send(subscriber.messages().map(session::textMessage))
+            .onErrorResume(SinkSubscriber.SlowConsumerException.class, e -> Mono.empty())
+            .then(session.close());
+    return Mono.firstWithSignal(in, out).doFinally(signal -> core.closeSession(subscriber));
+  }
+
+  private void command(String text) {
+    ExchangeCommand command;
+    try {
+      command = json.readValue(text, ExchangeCommand.class);
+    } catch (JacksonException e) {
+      LOG.warn("ignoring a malformed command: {}", e.getOriginalMessage());
+      return;
+    }
+    if (command.ref() == null) {
+      LOG.warn("ignoring a command without ref: {}", text);
+      return;
+    }
+    core.execute(command);
+  }
+}
