@@ -3,7 +3,6 @@ package org.mmlab.rl.env;
 import java.util.List;
 import org.mmlab.sim.Market;
 import org.mmlab.sim.market.MarketFactory;
-import org.mmlab.strategy.MarketContext;
 import org.mmlab.strategy.QuoteDecision;
 import org.mmlab.strategy.backtest.BacktestConfig;
 import org.mmlab.strategy.backtest.TradingSession;
@@ -127,20 +126,11 @@ public final class MarketMakingEnv {
     if (done) {
       throw new IllegalStateException("episode is over: call reset before step");
     }
-    ActionSpace.validate(action);
     double mid = session.markPrice();
     long inventoryBefore = session.account().position();
-    decision.clear();
-    if (!Double.isNaN(mid)) {
-      // The agent chooses its size freely; breaching the inventory limit ends the episode
-      // (terminated), which is what it must learn to avoid.
-      long size = ActionSpace.size(action[ActionSpace.SIZE]);
-      decision.set(
-          ActionSpace.bidPrice(mid, action[ActionSpace.BID_OFFSET]),
-          size,
-          ActionSpace.askPrice(mid, action[ActionSpace.ASK_OFFSET]),
-          size);
-    }
+    // The agent chooses its size freely; breaching the inventory limit ends the episode
+    // (terminated), which is what it must learn to avoid.
+    ActionQuotes.apply(action, mid, decision);
     session.quote(decision);
     session.advance();
 
@@ -172,13 +162,7 @@ public final class MarketMakingEnv {
   }
 
   private void fillObservation() {
-    MarketContext ctx = session.context();
-    for (int i = 0; i < FeatureEngine.COUNT; i++) {
-      double v = ctx.feature(i);
-      observation[i] = Double.isFinite(v) ? (float) v : 0f;
-    }
-    observation[FeatureEngine.COUNT] =
-        (float) (session.account().position() / (double) session.maxInventory());
+    Observations.fill(session.context(), observation);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmlab.rl.env.EnvConfig;
 import org.mmlab.rl.env.MarketMakingEnv;
+import org.mmlab.rl.env.Observations;
 import org.mmlab.sim.market.MarketFactory;
 import org.mmlab.strategy.QuoteDecision;
 import org.mmlab.strategy.Strategy;

@@ -3,6 +3,8 @@ package org.mmlab.service.marketdata.web;
 import java.util.List;
 import java.util.Map;
 import org.mmlab.api.ProblemCode;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,6 +15,7 @@ import org.springframework.web.server.ServerWebInputException;
 
 /** Turns every error of the REST API into a problem detail with a stable {@code code}. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
   @ExceptionHandler(ApiProblemException.class)

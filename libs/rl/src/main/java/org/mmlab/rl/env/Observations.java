@@ -1,7 +1,6 @@
-package org.mmlab.rl.policy;
+package org.mmlab.rl.env;
 
 import java.util.List;
-import org.mmlab.rl.env.MarketMakingEnv;
 import org.mmlab.strategy.MarketContext;
 import org.mmlab.strategy.features.FeatureEngine;
 

@@ -1,6 +1,5 @@
-package org.mmlab.rl.policy;
+package org.mmlab.rl.env;
 
-import org.mmlab.rl.env.ActionSpace;
 import org.mmlab.strategy.MarketContext;
 import org.mmlab.strategy.QuoteDecision;
 
