@@ -59,9 +59,8 @@ class ExchangeConfiguration {
     FunctionCounter.builder("mmlab.exchange.events", core, ExchangeCore::eventsTotal)
         .description("Exchange events: model events and client commands")
         .register(registry);
-    Gauge.builder("mmlab.exchange.events.rate", core, c -> c.status().eventsPerSecond())
+    Gauge.builder("mmlab.exchange.events.per.second", core, c -> c.status().eventsPerSecond())
         .description("Exchange events per wall-clock second, over the last second")
-        .baseUnit("events per second")
         .register(registry);
     Gauge.builder("mmlab.marketdata.subscribers", core, c -> c.status().subscribers())
         .description("Market-data subscribers connected")

@@ -23,6 +23,7 @@ import org.mmlab.api.marketdata.Trade;
 import org.mmlab.api.simulation.SimulationState;
 import org.mmlab.api.simulation.SimulationStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -40,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
       "mmlab.exchange.internal-token=test-token"
     })
 @AutoConfigureWebTestClient
+@AutoConfigureMetrics
 class MarketDataEndToEndTest {
   @LocalServerPort int port;
   @Autowired WebTestClient web;
@@ -193,7 +195,6 @@ class MarketDataEndToEndTest {
         .isEqualTo("UP")
         .jsonPath("$.components.exchange.details.market")
         .exists();
-    // One command so that the matching timer has a sample.
     String prometheus =
         web.get()
             .uri("/actuator/prometheus")
@@ -207,7 +208,7 @@ class MarketDataEndToEndTest {
         .contains("mmlab_market_spread_ticks")
         .contains("mmlab_market_depth_lots{")
         .contains("mmlab_exchange_events_total")
-        .contains("mmlab_exchange_events_rate")
+        .contains("mmlab_exchange_events_per_second")
         .contains("mmlab_exchange_matching_latency_seconds");
     web.get()
         .uri("/v3/api-docs")

@@ -1113,6 +1113,9 @@ public final class ExchangeCore implements AutoCloseable {
       engine = null;
     }
     m.reset(sd);
+    // Deliver the book the agent API holds at the start (markets traded through it publish their
+    // book only through the listener).
+    m.advanceTo(m.now());
     bookDirty = true;
   }
 

@@ -210,6 +210,39 @@ class ExchangeCoreTest {
   }
 
   @Test
+  void modelMarketsAreTradedThroughTheSharedAgentApi() throws Exception {
+    core =
+        new ExchangeCore(
+            MarketFactory::create,
+            new ExchangeCore.Settings("as", 5, 1.0, true, 20, 1_000 * MS, MS),
+            Recorder.JSON::writeValueAsString,
+            nanos -> {});
+    core.launch();
+    Recorder<MarketDataMessage> md = new Recorder<>(MarketDataMessage.class);
+    core.subscribeMarketData(md);
+    BookSnapshot snap = (BookSnapshot) md.next();
+    assertThat(snap.bids()).isNotEmpty();
+    assertThat(snap.asks()).isNotEmpty();
+    Recorder<ExchangeMessage> s = session();
+    List<ExchangeEvent> quoted =
+        run(
+            s,
+            new QuoteCommand(
+                ref(), "mm", new QuoteSide(9_900, 2, "b1"), new QuoteSide(10_100, 2, "a1")));
+    assertThat(quoted).hasSize(2).allMatch(e -> e instanceof ExchangeEvent.Accepted);
+    // A resize is a cancel and a new order on a model market.
+    List<ExchangeEvent> resized =
+        run(
+            s,
+            new QuoteCommand(
+                ref(), "mm", new QuoteSide(9_900, 1, "b2"), new QuoteSide(10_100, 2, "a2")));
+    assertThat(resized).hasSize(2);
+    assertThat(((ExchangeEvent.Cancelled) resized.get(0)).reason())
+        .isEqualTo(CancelReason.QUOTE_REPLACED);
+    assertThat(((ExchangeEvent.Accepted) resized.get(1)).size()).isEqualTo(1);
+  }
+
+  @Test
   void aSlowSubscriberIsDroppedWithoutSlowingTheExchange() throws Exception {
     core =
         new ExchangeCore(
