@@ -1,11 +1,30 @@
 package org.mmlab.service.gateway;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The order gateway: {@code java -jar order-gateway-service.jar}. */
 @SpringBootApplication
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "mmlab order-gateway-service",
+            version = "v1",
+            description =
+                "REST order and quote entry with API keys, validation and risk limits; execution"
+                    + " reports on the WebSocket /ws/executions. Errors are RFC 9457 problem"
+                    + " details with a stable code."))
+@SecurityScheme(
+    name = "apiKey",
+    type = SecuritySchemeType.APIKEY,
+    in = SecuritySchemeIn.HEADER,
+    paramName = "X-API-Key")
 @ConfigurationPropertiesScan
 public class GatewayApplication {
   /**

@@ -43,4 +43,24 @@ public final class ActionQuotes {
     double mid = ctx.midPrice();
     return mid > 0 ? mid : Double.NaN;
   }
+
+  /**
+   * Applies the inventory limit as a risk check outside training: each side's size is cut to the
+   * room left under {@code maxInventory}, as the classic market makers do. Training does not cap
+   * (breaching the limit terminates the episode, which the agent must learn); a deployed agent must
+   * never breach it.
+   *
+   * @param inventory current inventory, lots
+   * @param maxInventory the limit, lots
+   * @param out the quotes to cap
+   */
+  public static void capToInventory(long inventory, long maxInventory, QuoteDecision out) {
+    long bidRoom = Math.max(0, maxInventory - inventory);
+    long askRoom = Math.max(0, maxInventory + inventory);
+    out.set(
+        out.bidPrice(),
+        Math.min(out.bidSize(), bidRoom),
+        out.askPrice(),
+        Math.min(out.askSize(), askRoom));
+  }
 }

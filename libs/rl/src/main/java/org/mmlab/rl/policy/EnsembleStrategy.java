@@ -181,5 +181,6 @@ public final class EnsembleStrategy implements Strategy {
     Observations.fill(ctx, observation);
     act(observation, action);
     ActionQuotes.apply(action, ActionQuotes.mid(ctx), out);
+    ActionQuotes.capToInventory(ctx.inventory(), ctx.maxInventory(), out);
   }
 }

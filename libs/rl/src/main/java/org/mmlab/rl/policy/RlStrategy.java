@@ -25,8 +25,9 @@ import org.mmlab.strategy.StrategyRegistry;
  * <p>Each decision builds the observation from the context as the environment does ({@link
  * Observations#fill}), asks the policy for an action (argmax by default, or a draw seeded by {@link
  * #reset(long)}), and quotes it as the environment does ({@link ActionQuotes#apply}): the same
- * policy on the same market gives the same quotes as in training. Like the environment, it does not
- * clip sizes to the inventory limit: that is the policy's job (and the gateway's, live).
+ * policy on the same market gives the same quotes as in training, except near the inventory limit:
+ * there each side's size is cut to the room left ({@link ActionQuotes#capToInventory}), because a
+ * deployed market maker must never breach the limit, whereas training ends the episode instead.
  *
  * <p>Registry parameters ({@link #register}): {@code rl} takes {@code model} (bundle path,
  * required) and {@code deterministic} ({@code true}); {@code rl-ensemble} takes {@code models}
@@ -200,5 +201,6 @@ public final class RlStrategy implements Strategy {
     Observations.fill(ctx, observation);
     policy.act(observation, deterministic, rng, action);
     ActionQuotes.apply(action, ActionQuotes.mid(ctx), out);
+    ActionQuotes.capToInventory(ctx.inventory(), ctx.maxInventory(), out);
   }
 }

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.mmlab.api.OrderType;
+import java.util.Set;
 import org.mmlab.api.Side;
 import org.mmlab.api.exchange.ClientPosition;
 import org.mmlab.api.execution.ExecutionReport;
@@ -23,6 +24,7 @@ final class ClientState {
   final Bucket bucket;
   final Map<Long, GatewayOrder> byId = new HashMap<>();
   final Map<String, GatewayOrder> byClientOrderId = new LinkedHashMap<>();
+  private final Set<GatewayOrder> open = new LinkedHashSet<>();
   private final ArrayDeque<GatewayOrder> closed = new ArrayDeque<>();
   private final int closedLimit;
   ClientPosition position;
@@ -83,8 +85,17 @@ final class ClientState {
     sinks.remove(sink);
   }
 
+  /** Tracks a new (pending or just learnt) order by its client order id. */
+  void add(GatewayOrder o) {
+    byClientOrderId.put(o.clientOrderId, o);
+    open.add(o);
+  }
+
   /** Records an order that reached a final state; the oldest closed ones are forgotten. */
   void closed(GatewayOrder o) {
+    if (!open.remove(o)) {
+      return;
+    }
     if (o.quote) {
       if (quoteBid == o) {
         quoteBid = null;
@@ -106,23 +117,28 @@ final class ClientState {
   /** Lots that open buy (or sell) orders could still add, excluding one order. */
   long openSize(Side side, GatewayOrder except) {
     long s = 0;
-    for (GatewayOrder o : byClientOrderId.values()) {
-      if (o != except && o.side == side && o.isOpen() && o.type != OrderType.MARKET) {
-        s += o.remaining;
-      }
-    }
-    for (GatewayOrder o : byClientOrderId.values()) {
-      if (o != except && o.side == side && o.isOpen() && o.type == OrderType.MARKET) {
+    for (GatewayOrder o : open) {
+      if (o != except && o.side == side) {
         s += o.remaining;
       }
     }
     return s;
   }
 
+  List<GatewayOrder> pendingOrders() {
+    List<GatewayOrder> out = new ArrayList<>();
+    for (GatewayOrder o : open) {
+      if (o.orderId == 0) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
   List<GatewayOrder> openOrders() {
     List<GatewayOrder> out = new ArrayList<>();
-    for (GatewayOrder o : byClientOrderId.values()) {
-      if (o.isOpen() && o.orderId != 0) {
+    for (GatewayOrder o : open) {
+      if (o.orderId != 0) {
         out.add(o);
       }
     }

@@ -27,6 +27,10 @@ final class GatewayOrder {
   ProblemCode rejectCode;
   String rejectDetail;
   boolean quote;
+
+  /** The exchange's answer while the order is being submitted, for idempotent retries. */
+  java.util.concurrent.CompletableFuture<org.mmlab.api.exchange.EventBatch> answer;
+
   final Instant createdAt;
   Instant updatedAt;
 

@@ -1,0 +1,373 @@
+package org.mmlab.service.gateway.orders;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mmlab.api.CancelReason;
+import org.mmlab.api.InstrumentInfo;
+import org.mmlab.api.OrderStatus;
+import org.mmlab.api.OrderType;
+import org.mmlab.api.ProblemCode;
+import org.mmlab.api.Side;
+import org.mmlab.api.exchange.ClientPosition;
+import org.mmlab.api.exchange.EventBatch;
+import org.mmlab.api.exchange.ExchangeEvent;
+import org.mmlab.api.exchange.OpenOrder;
+import org.mmlab.api.exchange.SessionState;
+import org.mmlab.api.execution.OrderAccepted;
+import org.mmlab.api.execution.OrderCancelled;
+import org.mmlab.api.execution.OrderFilled;
+import org.mmlab.api.execution.OrderRejected;
+import org.mmlab.api.execution.OrderReplaced;
+import org.mmlab.service.gateway.GatewayProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gateway's picture of every client's orders and positions, kept by applying the exchange's
+ * messages in order (one thread, the exchange connection's), and of the market's top. Each client's
+ * state is guarded by its own lock; requests from the REST side take the same lock.
+ */
+@Component
+public class OrderStore {
+  private final Map<String, ClientState> clients = new ConcurrentHashMap<>();
+  private final GatewayProperties props;
+  private volatile InstrumentInfo instrument;
+  private volatile long bestBid;
+  private volatile long bestAsk;
+  private volatile boolean halted;
+
+  OrderStore(GatewayProperties props) {
+    this.props = props;
+  }
+
+  ClientState client(String clientId) {
+    return clients.computeIfAbsent(clientId, this::newClient);
+  }
+
+  private ClientState newClient(String clientId) {
+    GatewayProperties.Risk r = props.risk();
+    Bucket bucket =
+        Bucket.builder()
+            .addLimit(
+                Bandwidth.builder()
+                    .capacity(r.burst())
+                    .refillGreedy(r.ordersPerSecond(), Duration.ofSeconds(1))
+                    .build())
+            .build();
+    return new ClientState(clientId, bucket, props.executionHistory(), props.closedOrders());
+  }
+
+  /**
+   * The instrument, once connected to the exchange.
+   *
+   * @return the instrument, or null before the first connection
+   */
+  public InstrumentInfo instrument() {
+    return instrument;
+  }
+
+  long bestBid() {
+    return bestBid;
+  }
+
+  long bestAsk() {
+    return bestAsk;
+  }
+
+  /**
+   * The mid in ticks: both bests, or the one present.
+   *
+   * @return the mid, or NaN with an empty book
+   */
+  double midTicks() {
+    long b = bestBid;
+    long a = bestAsk;
+    if (b > 0 && a > 0) {
+      return (a + b) / 2.0;
+    }
+    if (b > 0) {
+      return b;
+    }
+    return a > 0 ? a : Double.NaN;
+  }
+
+  // =====================================================================================
+  // Applying the exchange's messages (the connection's thread)
+  // =====================================================================================
+
+  /**
+   * Rebuilds the state from a session's first message: open orders and positions are the
+   * exchange's; orders the gateway thought open that the exchange no longer has are closed as
+   * cancelled ({@code EXCHANGE_RESYNC}).
+   *
+   * @param state the exchange's state
+   */
+  public void resync(SessionState state) {
+    instrument = state.instrument();
+    top(state.bestBid(), state.bestAsk(), state.halted());
+    Set<Long> open = new HashSet<>();
+    for (OpenOrder o : state.orders()) {
+      open.add(o.orderId());
+      ClientState c = client(o.clientId());
+      synchronized (c) {
+        GatewayOrder g = c.byId.get(o.orderId());
+        if (g == null) {
+          g = c.byClientOrderId.get(o.clientOrderId());
+        }
+        if (g == null) {
+          g =
+              new GatewayOrder(
+                  o.clientOrderId(), o.side(), o.type(), o.price(), o.size(), o.quote());
+          c.add(g);
+        }
+        g.orderId = o.orderId();
+        c.byId.put(o.orderId(), g);
+        g.size = o.size();
+        g.filled = o.filled();
+        g.remaining = o.remaining();
+        g.status = o.filled() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+        if (g.quote) {
+          if (g.side == Side.BUY) {
+            c.quoteBid = g;
+          } else {
+            c.quoteAsk = g;
+          }
+        }
+      }
+    }
+    for (ClientPosition p : state.positions()) {
+      ClientState c = client(p.clientId());
+      synchronized (c) {
+        c.position = p;
+      }
+    }
+    Set<String> known = new HashSet<>();
+    for (OpenOrder o : state.orders()) {
+      known.add(o.clientId() + "\u0000" + o.clientOrderId());
+    }
+    for (ClientState c : clients.values()) {
+      synchronized (c) {
+        // Submissions lost with the previous session: the exchange never took them.
+        for (GatewayOrder g : c.pendingOrders()) {
+          if (!known.contains(c.clientId + "\u0000" + g.clientOrderId)) {
+            g.rejectCode = ProblemCode.EXCHANGE_UNAVAILABLE;
+            g.rejectDetail = "exchange connection lost";
+            close(c, g, OrderStatus.REJECTED);
+          }
+        }
+        for (GatewayOrder g : c.openOrders()) {
+          if (!open.contains(g.orderId)) {
+            close(c, g, OrderStatus.CANCELLED);
+            g.cancelReason = CancelReason.EXCHANGE_RESYNC;
+            c.emit(
+                new OrderCancelled(
+                    c.nextSeq(),
+                    g.orderId,
+                    g.clientOrderId,
+                    state.simTime(),
+                    Instant.now(),
+                    instrument.size(g.remaining),
+                    CancelReason.EXCHANGE_RESYNC));
+            g.remaining = 0;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Applies a batch of events.
+   *
+   * @param batch the batch
+   */
+  public void apply(EventBatch batch) {
+    top(batch.bestBid(), batch.bestAsk(), batch.halted());
+    for (ExchangeEvent e : batch.events()) {
+      ClientState c = client(e.clientId());
+      synchronized (c) {
+        apply(c, e, batch.simTime());
+      }
+    }
+  }
+
+  private void top(long bid, long ask, boolean isHalted) {
+    bestBid = bid;
+    bestAsk = ask;
+    halted = isHalted;
+  }
+
+  private void apply(ClientState c, ExchangeEvent event, long simTime) {
+    InstrumentInfo i = instrument;
+    Instant now = Instant.now();
+    if (event instanceof ExchangeEvent.Accepted e) {
+      GatewayOrder g = c.byClientOrderId.get(e.clientOrderId());
+      if (g == null || (g.orderId != 0 && g.orderId != e.orderId())) {
+        g = new GatewayOrder(e.clientOrderId(), e.side(), e.type(), e.price(), e.size(), e.quote());
+        c.add(g);
+      }
+      g.orderId = e.orderId();
+      g.quote = e.quote();
+      g.status = OrderStatus.NEW;
+      g.updatedAt = now;
+      c.byId.put(e.orderId(), g);
+      if (g.quote) {
+        if (g.side == Side.BUY) {
+          c.quoteBid = g;
+        } else {
+          c.quoteAsk = g;
+        }
+      }
+      c.emit(
+          new OrderAccepted(
+              c.nextSeq(),
+              e.orderId(),
+              e.clientOrderId(),
+              simTime,
+              now,
+              e.side(),
+              e.type(),
+              e.type() == OrderType.MARKET ? null : i.price(e.price()),
+              i.size(e.size()),
+              e.quote()));
+    } else if (event instanceof ExchangeEvent.Rejected e) {
+      GatewayOrder g = null;
+      if (e.clientOrderId() != null) {
+        g = c.byClientOrderId.get(e.clientOrderId());
+        if (g != null && g.status == OrderStatus.PENDING_NEW) {
+          g.rejectCode = e.code();
+          g.rejectDetail = e.detail();
+          close(c, g, OrderStatus.REJECTED);
+        }
+      }
+      c.emit(
+          new OrderRejected(
+              c.nextSeq(),
+              e.orderId(),
+              e.clientOrderId() != null ? e.clientOrderId() : clientOrderIdOf(c, e.orderId()),
+              simTime,
+              now,
+              e.code(),
+              e.detail()));
+    } else if (event instanceof ExchangeEvent.Filled e) {
+      c.position = e.position();
+      GatewayOrder g = c.byId.get(e.orderId());
+      if (g != null) {
+        g.filled += e.size();
+        g.filledNotional += e.price() * e.size();
+        g.remaining = e.remaining();
+        g.updatedAt = now;
+        if (e.remaining() == 0) {
+          close(c, g, OrderStatus.FILLED);
+        } else {
+          g.status = OrderStatus.PARTIALLY_FILLED;
+        }
+      }
+      c.emit(
+          new OrderFilled(
+              c.nextSeq(),
+              e.orderId(),
+              g == null ? null : g.clientOrderId,
+              simTime,
+              now,
+              e.side(),
+              i.price(e.price()),
+              i.size(e.size()),
+              i.size(e.remaining()),
+              e.maker(),
+              i.size(e.position().position())));
+    } else if (event instanceof ExchangeEvent.Cancelled e) {
+      GatewayOrder g = c.byId.get(e.orderId());
+      if (g != null) {
+        g.remaining = Math.max(0, g.remaining - e.size());
+        g.updatedAt = now;
+        if (g.remaining == 0) {
+          g.cancelReason = e.reason();
+          close(c, g, OrderStatus.CANCELLED);
+        }
+      }
+      c.emit(
+          new OrderCancelled(
+              c.nextSeq(),
+              e.orderId(),
+              g == null ? null : g.clientOrderId,
+              simTime,
+              now,
+              i.size(e.size()),
+              e.reason()));
+    } else if (event instanceof ExchangeEvent.Replaced e) {
+      GatewayOrder g = c.byId.get(e.orderId());
+      if (g != null) {
+        g.price = e.price();
+        g.remaining = e.size();
+        g.size = g.filled + e.size();
+        g.updatedAt = now;
+      }
+      c.emit(
+          new OrderReplaced(
+              c.nextSeq(),
+              e.orderId(),
+              g == null ? null : g.clientOrderId,
+              simTime,
+              now,
+              i.price(e.price()),
+              i.size(e.size()),
+              e.priorityKept()));
+    }
+  }
+
+  private static String clientOrderIdOf(ClientState c, long orderId) {
+    GatewayOrder g = c.byId.get(orderId);
+    return g == null ? null : g.clientOrderId;
+  }
+
+  private static void close(ClientState c, GatewayOrder g, OrderStatus status) {
+    g.status = status;
+    c.closed(g);
+  }
+
+  /**
+   * Records a rejection made by the gateway itself (risk, kill switch, rate limit) on the client's
+   * execution stream.
+   *
+   * @param c the client
+   * @param clientOrderId the order's client id, may be null
+   * @param code why
+   * @param detail what exactly
+   */
+  void rejectedByGateway(ClientState c, String clientOrderId, ProblemCode code, String detail) {
+    c.emit(new OrderRejected(c.nextSeq(), 0, clientOrderId, 0, Instant.now(), code, detail));
+  }
+
+  /**
+   * Attaches an execution-stream socket to a client, first replaying the kept reports from {@code
+   * fromSeq} (0: only new reports).
+   *
+   * @param clientId the client
+   * @param sink the socket
+   * @param fromSeq first report to replay, or 0
+   */
+  public void attach(String clientId, ReportSink sink, long fromSeq) {
+    ClientState c = client(clientId);
+    synchronized (c) {
+      c.attach(sink, fromSeq);
+    }
+  }
+
+  /**
+   * Detaches an execution-stream socket.
+   *
+   * @param clientId the client
+   * @param sink the socket
+   */
+  public void detach(String clientId, ReportSink sink) {
+    ClientState c = client(clientId);
+    synchronized (c) {
+      c.detach(sink);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.mmlab.service.gateway.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.mmlab.api.Endpoints;
+import org.mmlab.api.order.OrderView;
+import org.mmlab.api.order.SubmitOrderRequest;
+import org.mmlab.service.gateway.orders.OrderService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Orders: submit, cancel, list own. */
+@RestController
+@RequestMapping(Endpoints.ORDERS)
+@Tag(name = "orders")
+@SecurityRequirement(name = "apiKey")
+class OrderController {
+  private final OrderService orders;
+
+  OrderController(OrderService orders) {
+    this.orders = orders;
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Submit an order",
+      description =
+          "201 with the order after the exchange's answer (it may already be filled); 200 when the"
+              + " same clientOrderId was sent before for the same order. Rejections are problem"
+              + " details with a stable code.")
+  Mono<ResponseEntity<OrderView>> submit(
+      @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CLIENT) String client,
+      @Valid @RequestBody SubmitOrderRequest request) {
+    return orders
+        .submit(client, request)
+        .map(
+            s ->
+                ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .location(URI.create(Endpoints.ORDERS + "/" + s.order().orderId()))
+                    .body(s.order()));
+  }
+
+  @GetMapping
+  @Operation(summary = "The client's open orders")
+  List<OrderView> open(
+      @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CLIENT) String client) {
+    return orders.openOrders(client);
+  }
+
+  @GetMapping("/{orderId}")
+  @Operation(summary = "One of the client's orders, open or recently closed")
+  OrderView one(
+      @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CLIENT) String client,
+      @PathVariable long orderId) {
+    return orders.order(client, orderId);
+  }
+
+  @DeleteMapping("/{orderId}")
+  @Operation(summary = "Cancel one of the client's open orders")
+  Mono<OrderView> cancel(
+      @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CLIENT) String client,
+      @PathVariable long orderId) {
+    return orders.cancel(client, orderId);
+  }
+}
