@@ -15,9 +15,8 @@ import org.mmlab.strategy.StrategyRegistry;
 import picocli.CommandLine.Option;
 
 /**
- * How a command makes a strategy: a classic market maker from its name and {@code --param}s,
- * or a trained agent ({@code rl}) or an ensemble of agents ({@code ensemble}) from {@code
- * --model-path}.
+ * How a command makes a strategy: a classic market maker from its name and {@code --param}s, or a
+ * trained agent ({@code rl}) or an ensemble of agents ({@code ensemble}) from {@code --model-path}.
  */
 final class StrategyOptions {
   /** Strategy names that need a model. */

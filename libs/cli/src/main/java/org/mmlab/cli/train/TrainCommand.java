@@ -97,7 +97,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--learning-rate", defaultValue = "3e-4", paramLabel = "LR")
   double learningRate;
 
-  @Option(names = "--n-steps", defaultValue = "2048", paramLabel = "N",
+  @Option(
+      names = "--n-steps",
+      defaultValue = "2048",
+      paramLabel = "N",
       description = "Steps per environment per rollout (default: ${DEFAULT-VALUE}).")
   int nSteps;
 
@@ -147,9 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
           "Stop after N evaluations without improvement; 0 never stops early (default: 0).")
   int patience;
 
-  @Option(
-      names = "--no-progress",
-      description = "No progress bar (logs and CI).")
+  @Option(names = "--no-progress", description = "No progress bar (logs and CI).")
   boolean noProgress;
 
   @Override
@@ -205,8 +206,7 @@ public final class TrainCommand implements Callable<Integer> {
               .optEpisodes(evalEpisodes)
               .optSeed(Rng.derive(seed, 1_000_003))
               .optBestModelPath(dir.resolve(base + "_best.zip"))
-              .optAfterEval(
-                  patience > 0 ? new StopTrainingOnNoImprovement(patience, 1) : r -> true)
+              .optAfterEval(patience > 0 ? new StopTrainingOnNoImprovement(patience, 1) : r -> true)
               .build();
       RewardChart chart = new RewardChart(dir.resolve(base + "_reward.png"), 1, eval);
       CallbackList callbacks =

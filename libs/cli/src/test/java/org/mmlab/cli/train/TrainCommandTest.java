@@ -17,14 +17,30 @@ class TrainCommandTest {
 
   static CliRun train(Path save, String seed) {
     return CliRun.of(
-        "train", "--episodes", "6", "--steps", "100", "--n-steps", "128", "--batch-size", "32",
-        "--n-epochs", "2", "--eval-freq", "300", "--eval-episodes", "1", "--seed", seed,
-        "--no-progress", "--save-path", save.toString());
+        "train",
+        "--episodes",
+        "6",
+        "--steps",
+        "100",
+        "--n-steps",
+        "128",
+        "--batch-size",
+        "32",
+        "--n-epochs",
+        "2",
+        "--eval-freq",
+        "300",
+        "--eval-episodes",
+        "1",
+        "--seed",
+        seed,
+        "--no-progress",
+        "--save-path",
+        save.toString());
   }
 
   @Test
-  void trainsSavesAndTheBundleRunsInBacktestCompareAndInspect(@TempDir Path dir)
-      throws Exception {
+  void trainsSavesAndTheBundleRunsInBacktestCompareAndInspect(@TempDir Path dir) throws Exception {
     Path a = dir.resolve("a");
     CliRun r = train(a, "3");
     assertThat(r.exitCode()).as(r.err()).isZero();
@@ -39,8 +55,15 @@ class TrainCommandTest {
 
     CliRun bt =
         CliRun.of(
-            "backtest", "--strategy", "rl", "--model-path", dir.resolve("a.zip").toString(),
-            "--steps", "200", "--format", "json");
+            "backtest",
+            "--strategy",
+            "rl",
+            "--model-path",
+            dir.resolve("a.zip").toString(),
+            "--steps",
+            "200",
+            "--format",
+            "json");
     assertThat(bt.exitCode()).as(bt.err()).isZero();
     JsonNode json = JsonMapper.builder().build().readTree(bt.out());
     assertThat(json.get("strategy").asString()).isEqualTo("rl");
@@ -48,23 +71,48 @@ class TrainCommandTest {
     assertThat(train(dir.resolve("b"), "4").exitCode()).isZero();
     CliRun ens =
         CliRun.of(
-            "compare", "--strategies", "symmetric,rl,ensemble", "--model-path",
-            dir.resolve("a.zip") + "," + dir.resolve("b.zip"), "--steps", "100", "--seeds", "1",
-            "--format", "json");
+            "compare",
+            "--strategies",
+            "symmetric,rl,ensemble",
+            "--model-path",
+            dir.resolve("a.zip") + "," + dir.resolve("b.zip"),
+            "--steps",
+            "100",
+            "--seeds",
+            "1",
+            "--format",
+            "json");
     // rl takes exactly one bundle: with two it is refused, ensemble takes both.
     assertThat(ens.exitCode()).isEqualTo(2);
     assertThat(ens.err()).contains("--strategy rl needs exactly one --model-path");
     CliRun ens2 =
         CliRun.of(
-            "backtest", "--strategy", "ensemble", "--model-path",
-            dir.resolve("a.zip") + "," + dir.resolve("b.zip"), "--steps", "100", "--format",
+            "backtest",
+            "--strategy",
+            "ensemble",
+            "--model-path",
+            dir.resolve("a.zip") + "," + dir.resolve("b.zip"),
+            "--steps",
+            "100",
+            "--format",
             "json");
     assertThat(ens2.exitCode()).as(ens2.err()).isZero();
 
     CliRun tuned =
         CliRun.of(
-            "train", "--episodes", "2", "--steps", "100", "--n-steps", "128", "--eval-freq", "1000",
-            "--no-progress", "--init-from", dir.resolve("a.zip").toString(), "--save-path",
+            "train",
+            "--episodes",
+            "2",
+            "--steps",
+            "100",
+            "--n-steps",
+            "128",
+            "--eval-freq",
+            "1000",
+            "--no-progress",
+            "--init-from",
+            dir.resolve("a.zip").toString(),
+            "--save-path",
             dir.resolve("ft").toString());
     assertThat(tuned.exitCode()).as(tuned.err()).isZero();
     assertThat(Files.exists(dir.resolve("ft.zip"))).isTrue();

@@ -223,6 +223,31 @@ public class OrderService {
   }
 
   /**
+   * Cancels every open order of the client (quotes included).
+   *
+   * @param clientId the authenticated client
+   * @return the orders that were open, after the cancels
+   */
+  public Mono<List<OrderView>> cancelAll(String clientId) {
+    InstrumentInfo i = instrument();
+    ClientState c = store.client(clientId);
+    List<GatewayOrder> open;
+    String ref = exchange.nextRef();
+    CompletableFuture<EventBatch> answer;
+    synchronized (c) {
+      open = c.openOrders();
+      answer = exchange.request(new CancelAllCommand(ref, clientId, CancelReason.USER));
+    }
+    return await(answer, ref)
+        .map(
+            batch -> {
+              synchronized (c) {
+                return open.stream().map(o -> o.view(i)).toList();
+              }
+            });
+  }
+
+  /**
    * One of the client's orders.
    *
    * @param clientId the authenticated client

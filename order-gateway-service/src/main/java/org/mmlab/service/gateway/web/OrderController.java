@@ -61,6 +61,13 @@ class OrderController {
     return orders.openOrders(client);
   }
 
+  @DeleteMapping
+  @Operation(summary = "Cancel all of the client's open orders (quotes included)")
+  Mono<List<OrderView>> cancelAll(
+      @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CLIENT) String client) {
+    return orders.cancelAll(client);
+  }
+
   @GetMapping("/{orderId}")
   @Operation(summary = "One of the client's orders, open or recently closed")
   OrderView one(
