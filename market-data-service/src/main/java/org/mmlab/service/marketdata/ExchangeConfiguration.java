@@ -9,6 +9,7 @@ import org.mmlab.api.Side;
 import org.mmlab.service.marketdata.exchange.ExchangeCore;
 import org.mmlab.sim.market.MarketFactory;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamWriteFeature;
@@ -18,13 +19,41 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ExchangeConfiguration {
 
+  /**
+   * Runs the exchange thread with the application; stops it (closing every WebSocket stream) before
+   * the web server's graceful shutdown, which would otherwise wait for those streams.
+   */
+  @Bean
+  SmartLifecycle exchangeLifecycle(ExchangeCore core) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        core.launch();
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        core.close();
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+    };
+  }
+
   /** Decimals on the wire are plain: {@code 100.01}, never {@code 1.0001E+2}. */
   @Bean
   JsonMapperBuilderCustomizer plainDecimals() {
     return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
   }
 
-  @Bean(initMethod = "launch", destroyMethod = "close")
+  @Bean(destroyMethod = "close")
   ExchangeCore exchangeCore(ExchangeProperties props, JsonMapper json, MeterRegistry registry) {
     Timer matching =
         Timer.builder("mmlab.exchange.matching.latency")

@@ -76,17 +76,18 @@ class GatewayEndToEndTest {
   static void startExchange(DynamicPropertyRegistry registry) {
     if (exchange == null) {
       exchange =
+          // Arguments, not default properties: they must win over the gateway's application.yml,
+          // the one on this classpath.
           new SpringApplicationBuilder(MarketDataApplication.class)
-              .properties(
-                  Map.of(
-                      "server.port", "0",
-                      "spring.application.name", "market-data-service",
-                      "mmlab.exchange.market", "zi",
-                      "mmlab.exchange.seed", "42",
-                      "mmlab.exchange.speed", "0.001",
-                      "mmlab.exchange.internal-token", "e2e-token",
-                      "springdoc.api-docs.enabled", "false"))
-              .run();
+              .run(
+                  "--server.port=0",
+                  "--spring.application.name=market-data-service",
+                  "--management.metrics.tags.application=market-data-service",
+                  "--mmlab.exchange.market=zi",
+                  "--mmlab.exchange.seed=42",
+                  "--mmlab.exchange.speed=0.001",
+                  "--mmlab.exchange.internal-token=e2e-token",
+                  "--springdoc.api-docs.enabled=false");
       exchangePort = exchange.getEnvironment().getProperty("local.server.port", Integer.class);
     }
     registry.add(
@@ -371,7 +372,7 @@ class GatewayEndToEndTest {
           .jsonPath("$.code")
           .isEqualTo("MAX_POSITION_EXCEEDED");
       // A post-only order that would cross is the exchange's rejection.
-      post("carol-key", order("x1", "BUY", "POST_ONLY", bestAsk, 1))
+      post("carol-key", order("x1", "SELL", "POST_ONLY", bestBid, 1))
           .expectStatus()
           .isEqualTo(422)
           .expectBody()

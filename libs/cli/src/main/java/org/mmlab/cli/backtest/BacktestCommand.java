@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmlab.cli.JsonOutput;
 import org.mmlab.cli.MarketOptions;
-import org.mmlab.cli.UserInputException;
 import org.mmlab.sim.core.Rng;
 import org.mmlab.strategy.backtest.BacktestConfig;
 import org.mmlab.strategy.backtest.BacktestResult;
@@ -52,32 +51,7 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "symmetric, avellaneda-stoikov, glft, random, rl or ensemble.")
   String strategy;
 
-  @Option(
-      names = "--episodes",
-      defaultValue = "1",
-      paramLabel = "N",
-      description = "Episodes to run, > 0 (default: ${DEFAULT-VALUE}).")
-  int episodes;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      paramLabel = "S",
-      description = "Base seed, >= 0 (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      paramLabel = "FORMAT",
-      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(
-      names = "--report",
-      paramLabel = "DIR",
-      description = "Also write an HTML report with charts to DIR.")
-  Path report;
+  @Mixin RunOptions run;
 
   @Mixin MarketOptions marketOptions;
 
@@ -85,18 +59,13 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (episodes <= 0) {
-      throw new UserInputException("--episodes must be > 0, got " + episodes);
-    }
-    if (seed < 0) {
-      throw new UserInputException("--seed must be >= 0, got " + seed);
-    }
-    OutputFormat fmt = OutputFormat.parse(format);
+    OutputFormat fmt = run.validate();
     BacktestConfig config = marketOptions.toConfig();
     strategyOptions.create(strategy);
     BacktestResult result =
         new Backtester(config)
-            .run(() -> strategyOptions.create(strategy), episodes, seed, report != null);
+            .run(
+                () -> strategyOptions.create(strategy), run.episodes, run.seed, run.report != null);
     PrintWriter out = spec.commandLine().getOut();
     switch (fmt) {
       case JSON:
@@ -109,11 +78,11 @@ public final class BacktestCommand implements Callable<Integer> {
         printTable(out, result, config);
         break;
     }
-    if (report != null) {
+    if (run.report != null) {
       Path index =
           new HtmlReportWriter()
               .writeEpisode(
-                  report,
+                  run.report,
                   result.strategy() + " on " + config.marketSpec(),
                   ReportRun.of(result.strategy(), result.firstSeries(), result.aggregate()));
       spec.commandLine().getErr().println("report written to " + index);
@@ -133,7 +102,7 @@ public final class BacktestCommand implements Callable<Integer> {
     json.put("strategy", result.strategy());
     json.put("market", config.marketSpec());
     json.put("episodes", result.episodes().size());
-    json.put("seed", seed);
+    json.put("seed", run.seed);
     json.put("stderr", stderr);
     return json;
   }
@@ -148,7 +117,7 @@ public final class BacktestCommand implements Callable<Integer> {
     out.println("episode,seed," + String.join(",", first.keySet()));
     for (int i = 0; i < list.size(); i++) {
       StringBuilder row = new StringBuilder();
-      row.append(i).append(',').append(Rng.derive(seed, i));
+      row.append(i).append(',').append(Rng.derive(run.seed, i));
       for (Object v : list.get(i).toJsonMap().values()) {
         row.append(',').append(v == null ? "" : v);
       }
@@ -164,7 +133,7 @@ public final class BacktestCommand implements Callable<Integer> {
         config.marketSpec(),
         result.episodes().size(),
         config.steps(),
-        seed);
+        run.seed);
     out.printf(Locale.ROOT, "%-28s %14s %12s%n", "metric", "mean", "std err");
     for (Map.Entry<String, MetricsAggregate.Stat> e : result.aggregate().stats().entrySet()) {
       out.printf(

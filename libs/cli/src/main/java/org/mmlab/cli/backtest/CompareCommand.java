@@ -56,38 +56,13 @@ public final class CompareCommand implements Callable<Integer> {
   List<String> strategies;
 
   @Option(
-      names = "--episodes",
-      defaultValue = "1",
-      paramLabel = "N",
-      description = "Episodes per seed and strategy, > 0 (default: ${DEFAULT-VALUE}).")
-  int episodes;
-
-  @Option(
       names = "--seeds",
       defaultValue = "3",
       paramLabel = "K",
       description = "Number of seeds, > 0 (default: ${DEFAULT-VALUE}).")
   int seeds;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      paramLabel = "S",
-      description = "First seed, >= 0 (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      paramLabel = "FORMAT",
-      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(
-      names = "--report",
-      paramLabel = "DIR",
-      description = "Also write an HTML report with overlaid equity and inventory charts.")
-  Path report;
+  @Mixin RunOptions run;
 
   @Mixin MarketOptions marketOptions;
 
@@ -95,16 +70,10 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (episodes <= 0) {
-      throw new UserInputException("--episodes must be > 0, got " + episodes);
-    }
     if (seeds <= 0) {
       throw new UserInputException("--seeds must be > 0, got " + seeds);
     }
-    if (seed < 0) {
-      throw new UserInputException("--seed must be >= 0, got " + seed);
-    }
-    OutputFormat fmt = OutputFormat.parse(format);
+    OutputFormat fmt = run.validate();
     BacktestConfig config = marketOptions.toConfig();
     for (String name : strategies) {
       strategyOptions.create(name);
@@ -119,7 +88,10 @@ public final class CompareCommand implements Callable<Integer> {
       for (int k = 0; k < seeds; k++) {
         BacktestResult r =
             backtester.run(
-                () -> strategyOptions.create(name), episodes, seed + k, report != null && k == 0);
+                () -> strategyOptions.create(name),
+                run.episodes,
+                run.seed + k,
+                run.report != null && k == 0);
         episodesOfStrategy.addAll(r.episodes());
         if (k == 0) {
           series = r.firstSeries();
@@ -128,7 +100,7 @@ public final class CompareCommand implements Callable<Integer> {
       MetricsAggregate aggregate = MetricsAggregate.of(episodesOfStrategy);
       aggregates.put(name, aggregate);
       all.put(name, episodesOfStrategy);
-      if (report != null) {
+      if (run.report != null) {
         runs.add(ReportRun.of(name, series, aggregate));
       }
     }
@@ -148,10 +120,10 @@ public final class CompareCommand implements Callable<Integer> {
         printTable(out, aggregates, config);
         break;
     }
-    if (report != null) {
+    if (run.report != null) {
       Path index =
           new HtmlReportWriter()
-              .writeComparison(report, "Comparison on " + config.marketSpec(), runs);
+              .writeComparison(run.report, "Comparison on " + config.marketSpec(), runs);
       spec.commandLine().getErr().println("report written to " + index);
     }
     out.flush();
@@ -183,9 +155,9 @@ public final class CompareCommand implements Callable<Integer> {
         "%s: %d seed(s) x %d episode(s) of %d steps per strategy, first seed %d%n",
         config.marketSpec(),
         seeds,
-        episodes,
+        run.episodes,
         config.steps(),
-        seed);
+        run.seed);
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-24s", "metric"));
     for (String name : aggregates.keySet()) {
       head.append(String.format(Locale.ROOT, " %24s", name));

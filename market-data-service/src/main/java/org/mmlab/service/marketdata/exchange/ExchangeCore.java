@@ -219,7 +219,10 @@ public final class ExchangeCore implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     thread.interrupt();
     try {

@@ -81,6 +81,13 @@ final class ClientState {
     sinks.add(sink);
   }
 
+  void closeSinks() {
+    for (ReportSink s : sinks) {
+      s.close();
+    }
+    sinks.clear();
+  }
+
   void detach(ReportSink sink) {
     sinks.remove(sink);
   }

@@ -25,6 +25,7 @@ import org.mmlab.api.execution.OrderFilled;
 import org.mmlab.api.execution.OrderRejected;
 import org.mmlab.api.execution.OrderReplaced;
 import org.mmlab.service.gateway.GatewayProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +34,14 @@ import org.springframework.stereotype.Component;
  * state is guarded by its own lock; requests from the REST side take the same lock.
  */
 @Component
-public class OrderStore {
+public class OrderStore implements SmartLifecycle {
   private final Map<String, ClientState> clients = new ConcurrentHashMap<>();
   private final GatewayProperties props;
   private volatile InstrumentInfo instrument;
   private volatile long bestBid;
   private volatile long bestAsk;
   private volatile boolean halted;
+  private volatile boolean running;
 
   OrderStore(GatewayProperties props) {
     this.props = props;
@@ -369,5 +371,26 @@ public class OrderStore {
     synchronized (c) {
       c.detach(sink);
     }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /** Ends every execution stream before the web server's graceful shutdown waits for them. */
+  @Override
+  public void stop() {
+    running = false;
+    for (ClientState c : clients.values()) {
+      synchronized (c) {
+        c.closeSinks();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 }

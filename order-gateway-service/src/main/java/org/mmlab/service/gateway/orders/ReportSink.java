@@ -14,4 +14,7 @@ public interface ReportSink {
 
   /** The gateway dropped this socket for being too slow. */
   void closeSlow();
+
+  /** The gateway is shutting down: end the stream after what is buffered. */
+  void close();
 }

@@ -58,10 +58,18 @@ class ExecutionSocket implements WebSocketHandler {
           public void closeSlow() {
             session.close(CloseStatus.POLICY_VIOLATION.withReason("slow consumer")).subscribe();
           }
+
+          @Override
+          public void close() {
+            sink.tryEmitComplete();
+          }
         };
     store.attach(client, reports, fromSeq);
     Mono<Void> in = session.receive().then();
-    Mono<Void> out = session.send(sink.asFlux().map(session::textMessage));
+    Mono<Void> out =
+        session
+            .send(sink.asFlux().map(session::textMessage))
+            .then(session.close(CloseStatus.GOING_AWAY));
     return Mono.firstWithSignal(in, out).doFinally(signal -> store.detach(client, reports));
   }
 
