@@ -79,6 +79,9 @@ public final class ExchangeCore implements AutoCloseable {
   /** Close reason given to a subscriber that could not keep up. */
   public static final String SLOW_CONSUMER = "slow consumer";
 
+  /** Close reason given to every subscriber when the exchange stops. */
+  public static final String SHUTDOWN = "exchange shutting down";
+
   /** Close reason given to gateway sessions when the market is rebuilt (they resync). */
   public static final String MARKET_RESET = "market reset";
 
@@ -230,8 +233,8 @@ public final class ExchangeCore implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    marketData.closeAll("exchange shutting down");
-    sessions.closeAll("exchange shutting down");
+    marketData.closeAll(SHUTDOWN);
+    sessions.closeAll(SHUTDOWN);
     closeMarket(market);
   }
 
@@ -245,7 +248,9 @@ public final class ExchangeCore implements AutoCloseable {
    * @param s the subscriber
    */
   public void subscribeMarketData(Subscriber s) {
-    post(() -> marketData.add(s, encoder.apply(snapshot(mdSeq))));
+    if (!post(() -> marketData.add(s, encoder.apply(snapshot(mdSeq))))) {
+      s.close(SHUTDOWN);
+    }
   }
 
   /**
@@ -263,7 +268,9 @@ public final class ExchangeCore implements AutoCloseable {
    * @param s the session's outbound side
    */
   public void openSession(Subscriber s) {
-    post(() -> sessions.add(s, encoder.apply(sessionState())));
+    if (!post(() -> sessions.add(s, encoder.apply(sessionState())))) {
+      s.close(SHUTDOWN);
+    }
   }
 
   /**
@@ -418,16 +425,19 @@ public final class ExchangeCore implements AutoCloseable {
     return marketData.dropped() + sessions.dropped();
   }
 
-  private void post(Runnable task) {
+  /** Queues a task for the exchange thread; after {@link #close()} it is dropped (false). */
+  private boolean post(Runnable task) {
     if (closed) {
-      throw new IllegalStateException("exchange closed");
+      return false;
     }
     inbox.add(task);
+    return true;
   }
 
   private CompletableFuture<SimulationStatus> control(Runnable change) {
     CompletableFuture<SimulationStatus> f = new CompletableFuture<>();
-    post(
+    boolean queued =
+        post(
         () -> {
           try {
             change.run();
@@ -437,6 +447,9 @@ public final class ExchangeCore implements AutoCloseable {
             f.completeExceptionally(e);
           }
         });
+    if (!queued) {
+      f.completeExceptionally(new IllegalStateException("exchange closed"));
+    }
     return f;
   }
 
