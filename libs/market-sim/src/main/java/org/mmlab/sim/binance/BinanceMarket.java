@@ -12,9 +12,10 @@ import org.mmlab.lob.CancelReason;
 import org.mmlab.lob.OrderType;
 import org.mmlab.lob.RejectReason;
 import org.mmlab.lob.Side;
-import org.mmlab.sim.BookSnapshot;
+import org.mmlab.sim.AgentOrders;
 import org.mmlab.sim.Instrument;
 import org.mmlab.sim.MarketConditions;
+import org.mmlab.sim.PublishedLevels;
 import org.mmlab.sim.SimulatedMarket;
 
 /**
@@ -75,19 +76,7 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
   private final List<Path> files;
   private final long episodeNanos;
   private final BinanceBook book = new BinanceBook();
-  private final int levels;
-  private final long[] topBidPx;
-  private final long[] topBidSz;
-  private final long[] topAskPx;
-  private final long[] topAskSz;
-  private final long[] pubBidPx;
-  private final long[] pubBidSz;
-  private final long[] pubAskPx;
-  private final long[] pubAskSz;
-  private int pubBids = -1;
-  private int pubAsks = -1;
-  private final BookSnapshot visible;
-  private boolean bookChanged;
+  private final PublishedLevels published;
 
   private BinanceReader reader;
   private BinanceMessage msg;
@@ -105,15 +94,12 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
   private long[] rtTime = new long[64];
   private int rtCount;
 
-  // The agent's resting orders, in arrival order; entries are reused.
-  private AgentOrder[] orders = new AgentOrder[8];
-  private int orderCount;
+  // The agent's resting orders, in arrival order.
+  private final AgentOrders<AgentOrder> orders =
+      new AgentOrders<>(
+          this, Long.MAX_VALUE, /* fifo= */ true, AgentOrder::new, this::crosses, this::place);
 
-  private static final class AgentOrder {
-    long id;
-    Side side;
-    long price;
-    long remaining;
+  private static final class AgentOrder extends AgentOrders.Order {
     long joinTime;
     boolean through;
     final QueuePosition queue = new QueuePosition();
@@ -147,16 +133,9 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
     }
     this.files = List.copyOf(files);
     this.episodeNanos = episodeNanos;
-    this.levels = conditions.bookLevels();
-    topBidPx = new long[levels];
-    topBidSz = new long[levels];
-    topAskPx = new long[levels];
-    topAskSz = new long[levels];
-    pubBidPx = new long[levels];
-    pubBidSz = new long[levels];
-    pubAskPx = new long[levels];
-    pubAskSz = new long[levels];
-    visible = new BookSnapshot(levels);
+    int levels = conditions.bookLevels();
+    this.published =
+        new PublishedLevels(levels, (side, px, sz) -> book.depth(side, levels, px, sz));
   }
 
   /**
@@ -287,8 +266,8 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
    * @return lots, or -1 when the order is not resting
    */
   public long queueAhead(long orderId) {
-    int i = find(orderId);
-    return i < 0 ? -1 : orders[i].queue.ahead();
+    int i = orders.find(orderId);
+    return i < 0 ? -1 : orders.get(i).queue.ahead();
   }
 
   @Override
@@ -309,13 +288,11 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
   protected long startModel() {
     close();
     book.clear();
-    orderCount = 0;
+    orders.clear();
     rtCount = 0;
     ended = false;
     depthTime = Long.MIN_VALUE;
-    bookChanged = false;
-    pubBids = -1;
-    pubAsks = -1;
+    published.reset();
     replayedLines = 0;
     try {
       if (captureEnd < 0) {
@@ -423,7 +400,7 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
       long p = m.bidPrices[i];
       long s = m.bidSizes[i];
       long prev = book.set(Side.BID, p, s);
-      if (orderCount > 0 && prev != s) {
+      if (orders.size() > 0 && prev != s) {
         levelChanged(Side.BID, p, prev, s, t);
       }
     }
@@ -431,7 +408,7 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
       long p = m.askPrices[i];
       long s = m.askSizes[i];
       long prev = book.set(Side.ASK, p, s);
-      if (orderCount > 0 && prev != s) {
+      if (orders.size() > 0 && prev != s) {
         levelChanged(Side.ASK, p, prev, s, t);
       }
     }
@@ -439,17 +416,17 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
       depthTime = t;
     }
     dropReflectedTrades();
-    for (int i = 0; i < orderCount; i++) {
-      orders[i].queue.onDepthUpdate(depthTime);
+    for (int i = 0; i < orders.size(); i++) {
+      orders.get(i).queue.onDepthUpdate(depthTime);
     }
     checkThrough();
-    detectTopChange();
+    published.detectChange();
   }
 
   private void levelChanged(Side side, long price, long prev, long next, long t) {
-    for (int i = 0; i < orderCount; i++) {
-      AgentOrder o = orders[i];
-      if (o.side == side && o.price == price) {
+    for (int i = 0; i < orders.size(); i++) {
+      AgentOrder o = orders.get(i);
+      if (o.side() == side && o.price() == price) {
         o.queue.onLevelChange(prev, next, t);
       }
     }
@@ -458,12 +435,12 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
   /** Fills every order the opposite best has just reached. */
   private void checkThrough() {
     int i = 0;
-    while (i < orderCount) {
-      AgentOrder o = orders[i];
-      boolean through = crosses(o.side, o.price);
+    while (i < orders.size()) {
+      AgentOrder o = orders.get(i);
+      boolean through = crosses(o.side(), o.price());
       if (through && !o.through) {
         // A full fill removes the order; the next one moves into slot i.
-        fillMaker(i, o.remaining);
+        orders.fillMaker(i, o.remaining());
         continue;
       }
       o.through = through;
@@ -487,35 +464,23 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
       rememberTrade(maker, p, q, t);
     }
     int i = 0;
-    while (i < orderCount) {
-      AgentOrder o = orders[i];
-      if (o.side != maker || t <= o.joinTime) {
+    while (i < orders.size()) {
+      AgentOrder o = orders.get(i);
+      if (o.side() != maker || t <= o.joinTime) {
         i++;
         continue;
       }
       long fill = 0;
-      if (maker == Side.BID ? p < o.price : p > o.price) {
-        fill = o.remaining;
-      } else if (p == o.price) {
-        fill = Math.min(o.remaining, o.queue.onTrade(q, t, depthTime));
+      if (maker == Side.BID ? p < o.price() : p > o.price()) {
+        fill = o.remaining();
+      } else if (p == o.price()) {
+        fill = Math.min(o.remaining(), o.queue.onTrade(q, t, depthTime));
       }
-      if (fill > 0) {
-        boolean gone = fill == o.remaining;
-        fillMaker(i, fill);
-        if (gone) {
-          continue;
-        }
+      if (fill > 0 && !orders.fillMaker(i, fill)) {
+        // Filled completely: the next order is now at i.
+        continue;
       }
       i++;
-    }
-  }
-
-  private void fillMaker(int i, long size) {
-    AgentOrder o = orders[i];
-    o.remaining -= size;
-    feed.fill(now(), o.id, o.side, o.price, size, o.remaining, true, fees.fee(o.price, size, true));
-    if (o.remaining == 0) {
-      removeAt(i);
     }
   }
 
@@ -548,120 +513,20 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
     rtCount = k;
   }
 
-  private void detectTopChange() {
-    if (bookChanged) {
-      return;
-    }
-    int nb = book.depth(Side.BID, levels, topBidPx, topBidSz);
-    int na = book.depth(Side.ASK, levels, topAskPx, topAskSz);
-    if (nb != pubBids
-        || na != pubAsks
-        || !same(topBidPx, pubBidPx, nb)
-        || !same(topBidSz, pubBidSz, nb)
-        || !same(topAskPx, pubAskPx, na)
-        || !same(topAskSz, pubAskSz, na)) {
-      bookChanged = true;
-    }
-  }
-
-  private static boolean same(long[] a, long[] b, int n) {
-    for (int i = 0; i < n; i++) {
-      if (a[i] != b[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   @Override
   protected void publishBook() {
-    pubBids = book.depth(Side.BID, levels, pubBidPx, pubBidSz);
-    pubAsks = book.depth(Side.ASK, levels, pubAskPx, pubAskSz);
-    visible.set(pubBidPx, pubBidSz, pubBids, pubAskPx, pubAskSz, pubAsks);
-    feed.book(now(), visible);
+    published.publish(feed, now());
   }
 
   @Override
   protected boolean takeBookChanged() {
-    boolean c = bookChanged;
-    bookChanged = false;
-    return c;
-  }
-
-  private int find(long id) {
-    for (int i = 0; i < orderCount; i++) {
-      if (orders[i].id == id) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private void removeAt(int i) {
-    AgentOrder o = orders[i];
-    System.arraycopy(orders, i + 1, orders, i, orderCount - i - 1);
-    orderCount--;
-    // Keep the entry for reuse.
-    orders[orderCount] = o;
+    return published.takeChanged();
   }
 
   @Override
   protected void executeCommand(
       byte command, long id, Side side, OrderType type, long price, long size) {
-    if (command == CMD_CANCEL) {
-      int i = find(id);
-      if (i < 0) {
-        feed.rejected(now(), id, RejectReason.UNKNOWN_ORDER);
-        return;
-      }
-      feed.cancelled(now(), id, orders[i].remaining, CancelReason.USER);
-      removeAt(i);
-      return;
-    }
-    if (command == CMD_REPLACE) {
-      int i = find(id);
-      if (i < 0) {
-        feed.rejected(now(), id, RejectReason.UNKNOWN_ORDER);
-        return;
-      }
-      if (price < 1) {
-        feed.rejected(now(), id, RejectReason.BAD_PRICE);
-        return;
-      }
-      if (size < 1) {
-        feed.rejected(now(), id, RejectReason.BAD_SIZE);
-        return;
-      }
-      AgentOrder o = orders[i];
-      if (price == o.price && size <= o.remaining) {
-        o.remaining = size;
-        feed.accepted(now(), id);
-        return;
-      }
-      Side s = o.side;
-      removeAt(i);
-      feed.accepted(now(), id);
-      place(id, s, OrderType.LIMIT, price, size);
-      return;
-    }
-    if (type != OrderType.MARKET && price < 1) {
-      feed.rejected(now(), id, RejectReason.BAD_PRICE);
-      return;
-    }
-    if (size < 1) {
-      feed.rejected(now(), id, RejectReason.BAD_SIZE);
-      return;
-    }
-    if (find(id) >= 0) {
-      feed.rejected(now(), id, RejectReason.DUPLICATE_ORDER_ID);
-      return;
-    }
-    if (type == OrderType.POST_ONLY && crosses(side, price)) {
-      feed.rejected(now(), id, RejectReason.POST_ONLY_WOULD_CROSS);
-      return;
-    }
-    feed.accepted(now(), id);
-    place(id, side, type, price, size);
+    orders.execute(command, id, side, type, price, size);
   }
 
   private void place(long id, Side side, OrderType type, long price, long size) {
@@ -696,19 +561,11 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
   }
 
   private void rest(long id, Side side, long price, long size) {
-    if (orderCount == orders.length) {
-      orders = Arrays.copyOf(orders, orderCount * 2);
-    }
-    AgentOrder o = orders[orderCount];
-    if (o == null) {
-      o = new AgentOrder();
-      orders[orderCount] = o;
-    }
     long visibleAhead = book.size(side, price);
-    for (int i = 0; i < orderCount; i++) {
-      AgentOrder other = orders[i];
-      if (other.side == side && other.price == price) {
-        visibleAhead += other.remaining;
+    for (int i = 0; i < orders.size(); i++) {
+      AgentOrder other = orders.get(i);
+      if (other.side() == side && other.price() == price) {
+        visibleAhead += other.remaining();
       }
     }
     long unreflected = 0;
@@ -720,13 +577,9 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
         unreflectedTime = Math.max(unreflectedTime, rtTime[i]);
       }
     }
-    o.id = id;
-    o.side = side;
-    o.price = price;
-    o.remaining = size;
+    AgentOrder o = orders.add(id, side, price, size);
     o.joinTime = depthTime;
     o.through = crosses(side, price);
     o.queue.join(visibleAhead, unreflected, unreflectedTime, depthTime);
-    orderCount++;
   }
 }

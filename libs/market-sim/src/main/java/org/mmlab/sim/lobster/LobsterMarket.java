@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,9 +12,10 @@ import org.mmlab.lob.CancelReason;
 import org.mmlab.lob.OrderType;
 import org.mmlab.lob.RejectReason;
 import org.mmlab.lob.Side;
-import org.mmlab.sim.BookSnapshot;
+import org.mmlab.sim.AgentOrders;
 import org.mmlab.sim.Instrument;
 import org.mmlab.sim.MarketConditions;
+import org.mmlab.sim.PublishedLevels;
 import org.mmlab.sim.SimulatedMarket;
 import org.mmlab.sim.core.Durations;
 
@@ -143,19 +143,7 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
   private final long earliestStart;
   private final long latestStart;
   private final LobsterBook book = new LobsterBook();
-
-  private final long[] topBidPx;
-  private final long[] topBidSz;
-  private final long[] topAskPx;
-  private final long[] topAskSz;
-  private final long[] pubBidPx;
-  private final long[] pubBidSz;
-  private final long[] pubAskPx;
-  private final long[] pubAskSz;
-  private int pubBids = -1;
-  private int pubAsks = -1;
-  private final BookSnapshot visible;
-  private boolean bookChanged;
+  private final PublishedLevels published;
 
   private LobsterCursor cursor;
   private boolean readerOpen;
@@ -163,17 +151,14 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
   private long startTime;
   private long opens;
 
-  // The agent's resting orders in sequence (arrival) order; entries are reused.
-  private AgentOrder[] orders = new AgentOrder[8];
-  private int orderCount;
+  // The agent's resting orders in sequence (arrival) order.
+  private final AgentOrders<AgentOrder> orders =
+      new AgentOrders<>(
+          this, MAX_PRICE_TICKS, /* fifo= */ true, AgentOrder::new, this::crosses, this::place);
 
-  private static final class AgentOrder {
-    long id;
-    Side side;
+  private static final class AgentOrder extends AgentOrders.Order {
     int dir;
-    long price;
     long units;
-    long remaining;
     long seq;
     long aheadBefore;
   }
@@ -202,15 +187,7 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
     this.earliestStart = earliestStartNanos;
     this.latestStart = latestStartNanos;
     this.shown = Math.min(fileLevels, conditions.bookLevels());
-    topBidPx = new long[shown];
-    topBidSz = new long[shown];
-    topAskPx = new long[shown];
-    topAskSz = new long[shown];
-    pubBidPx = new long[shown];
-    pubBidSz = new long[shown];
-    pubAskPx = new long[shown];
-    pubAskSz = new long[shown];
-    visible = new BookSnapshot(shown);
+    this.published = new PublishedLevels(shown, this::top);
   }
 
   /**
@@ -412,11 +389,11 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
    * @return shares, or -1 when the order is not resting
    */
   public long queueAhead(long orderId) {
-    int i = find(orderId);
+    int i = orders.find(orderId);
     if (i < 0) {
       return -1;
     }
-    AgentOrder o = orders[i];
+    AgentOrder o = orders.get(i);
     return book.sizeAheadOfSequence(o.dir, o.units, o.seq);
   }
 
@@ -427,8 +404,8 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
    * @return lots, or 0 when the order is not resting
    */
   public long restingSize(long orderId) {
-    int i = find(orderId);
-    return i < 0 ? 0 : orders[i].remaining;
+    int i = orders.find(orderId);
+    return i < 0 ? 0 : orders.get(i).remaining();
   }
 
   /**
@@ -437,7 +414,7 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
    * @return count
    */
   public int restingOrders() {
-    return orderCount;
+    return orders.size();
   }
 
   @Override
@@ -469,10 +446,8 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
 
   @Override
   protected long startModel() {
-    orderCount = 0;
-    bookChanged = false;
-    pubBids = -1;
-    pubAsks = -1;
+    orders.clear();
+    published.reset();
     long window = latestStart - earliestStart;
     long start = earliestStart + (window > 0 ? Math.floorMod(rng.nextLong(), window + 1) : 0);
     startTime = start;
@@ -521,10 +496,10 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
     final int dir = r.direction();
     final long units = r.price();
     final long size = r.size();
-    final boolean agent = orderCount > 0;
+    final boolean agent = orders.size() > 0;
     if (agent && type == LobsterMessageType.EXECUTE) {
-      for (int i = 0; i < orderCount; i++) {
-        AgentOrder o = orders[i];
+      for (int i = 0; i < orders.size(); i++) {
+        AgentOrder o = orders.get(i);
         if (o.dir == dir && o.units == units) {
           o.aheadBefore = book.sizeAheadOfSequence(dir, units, o.seq);
         }
@@ -557,7 +532,7 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
       default:
         break;
     }
-    detectTopChange();
+    published.detectChange();
     long t = r.timeNanos();
     try {
       advanceReader();
@@ -583,8 +558,8 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
   private void queueFills(int dir, long units, long size) {
     long takenByAgent = 0;
     int i = 0;
-    while (i < orderCount) {
-      AgentOrder o = orders[i];
+    while (i < orders.size()) {
+      AgentOrder o = orders.get(i);
       if (o.dir != dir || o.units != units) {
         i++;
         continue;
@@ -595,9 +570,9 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
         i++;
         continue;
       }
-      long fill = Math.min(reach, o.remaining);
+      long fill = Math.min(reach, o.remaining());
       takenByAgent += fill;
-      if (fillMaker(i, fill)) {
+      if (orders.fillMaker(i, fill)) {
         i++;
       }
     }
@@ -607,15 +582,15 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
   private void hiddenFills(int dir, long units, long size) {
     long left = size;
     int i = 0;
-    while (i < orderCount && left > 0) {
-      AgentOrder o = orders[i];
+    while (i < orders.size() && left > 0) {
+      AgentOrder o = orders.get(i);
       if (o.dir != dir || o.units != units || book.sizeAheadOfSequence(dir, units, o.seq) > 0) {
         i++;
         continue;
       }
-      long fill = Math.min(left, o.remaining);
+      long fill = Math.min(left, o.remaining());
       left -= fill;
-      if (fillMaker(i, fill)) {
+      if (orders.fillMaker(i, fill)) {
         i++;
       }
     }
@@ -624,11 +599,11 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
   /** Rule 2: an execution at a worse price than the agent's fills it completely. */
   private void tradeThrough(int dir, long units) {
     int i = 0;
-    while (i < orderCount) {
-      AgentOrder o = orders[i];
+    while (i < orders.size()) {
+      AgentOrder o = orders.get(i);
       boolean through =
           o.dir == dir && (dir == LobsterBook.BID ? o.units > units : o.units < units);
-      if (!through || !fillMaker(i, o.remaining)) {
+      if (!through || !orders.fillMaker(i, o.remaining())) {
         i++;
       }
     }
@@ -640,91 +615,56 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
     long left = size;
     while (left > 0) {
       int best = -1;
-      for (int i = 0; i < orderCount; i++) {
-        AgentOrder o = orders[i];
+      long bestUnits = 0;
+      for (int i = 0; i < orders.size(); i++) {
+        AgentOrder o = orders.get(i);
         if (o.dir != agentDir
             || (agentDir == LobsterBook.BID ? o.units < units : o.units > units)) {
           continue;
         }
-        if (best < 0
-            || (agentDir == LobsterBook.BID
-                ? o.units > orders[best].units
-                : o.units < orders[best].units)) {
+        if (best < 0 || (agentDir == LobsterBook.BID ? o.units > bestUnits : o.units < bestUnits)) {
           best = i;
+          bestUnits = o.units;
         }
       }
       if (best < 0) {
         return;
       }
-      long fill = Math.min(left, orders[best].remaining);
+      long fill = Math.min(left, orders.get(best).remaining());
       left -= fill;
-      fillMaker(best, fill);
+      orders.fillMaker(best, fill);
     }
-  }
-
-  /**
-   * Fills a resting agent order at its price as maker.
-   *
-   * @return true when the order is still resting (false: removed, the next one is now at i)
-   */
-  private boolean fillMaker(int i, long size) {
-    AgentOrder o = orders[i];
-    o.remaining -= size;
-    feed.fill(now(), o.id, o.side, o.price, size, o.remaining, true, fees.fee(o.price, size, true));
-    if (o.remaining == 0) {
-      removeAt(i);
-      return false;
-    }
-    return true;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Market data
 
-  private int top(int side, long[] px, long[] sz) {
-    long empty = side == LobsterBook.BID ? LobsterRow.EMPTY_BID_PRICE : LobsterRow.EMPTY_ASK_PRICE;
+  /** The replayed book's visible levels of one side in ticks, best first. */
+  private int top(Side s, long[] px, long[] sz) {
+    boolean bid = s == Side.BID;
+    int side = bid ? LobsterBook.BID : LobsterBook.ASK;
+    long empty = bid ? LobsterRow.EMPTY_BID_PRICE : LobsterRow.EMPTY_ASK_PRICE;
     int n = 0;
     for (int l = 0; l < shown; l++) {
       long p = book.price(side, l);
       if (p == empty) {
         break;
       }
-      px[n] = side == LobsterBook.BID ? floorTicks(p) : ceilTicks(p);
+      px[n] = bid ? floorTicks(p) : ceilTicks(p);
       sz[n] = book.size(side, l);
       n++;
     }
     return n;
   }
 
-  private void detectTopChange() {
-    if (bookChanged) {
-      return;
-    }
-    int nb = top(LobsterBook.BID, topBidPx, topBidSz);
-    int na = top(LobsterBook.ASK, topAskPx, topAskSz);
-    if (nb != pubBids
-        || na != pubAsks
-        || !Arrays.equals(topBidPx, 0, nb, pubBidPx, 0, nb)
-        || !Arrays.equals(topBidSz, 0, nb, pubBidSz, 0, nb)
-        || !Arrays.equals(topAskPx, 0, na, pubAskPx, 0, na)
-        || !Arrays.equals(topAskSz, 0, na, pubAskSz, 0, na)) {
-      bookChanged = true;
-    }
-  }
-
   @Override
   protected void publishBook() {
-    pubBids = top(LobsterBook.BID, pubBidPx, pubBidSz);
-    pubAsks = top(LobsterBook.ASK, pubAskPx, pubAskSz);
-    visible.set(pubBidPx, pubBidSz, pubBids, pubAskPx, pubAskSz, pubAsks);
-    feed.book(now(), visible);
+    published.publish(feed, now());
   }
 
   @Override
   protected boolean takeBookChanged() {
-    boolean c = bookChanged;
-    bookChanged = false;
-    return c;
+    return published.takeChanged();
   }
 
   private static long floorTicks(long units) {
@@ -738,85 +678,10 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
   // ---------------------------------------------------------------------------------------------
   // Agent commands
 
-  private int find(long id) {
-    for (int i = 0; i < orderCount; i++) {
-      if (orders[i].id == id) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private void removeAt(int i) {
-    AgentOrder o = orders[i];
-    System.arraycopy(orders, i + 1, orders, i, orderCount - i - 1);
-    orderCount--;
-    // Keep the entry for reuse.
-    orders[orderCount] = o;
-  }
-
-  private static boolean badPrice(long price) {
-    return price < 1 || price > MAX_PRICE_TICKS;
-  }
-
   @Override
   protected void executeCommand(
       byte command, long id, Side side, OrderType type, long price, long size) {
-    if (command == CMD_CANCEL) {
-      int i = find(id);
-      if (i < 0) {
-        feed.rejected(now(), id, RejectReason.UNKNOWN_ORDER);
-        return;
-      }
-      feed.cancelled(now(), id, orders[i].remaining, CancelReason.USER);
-      removeAt(i);
-      return;
-    }
-    if (command == CMD_REPLACE) {
-      int i = find(id);
-      if (i < 0) {
-        feed.rejected(now(), id, RejectReason.UNKNOWN_ORDER);
-        return;
-      }
-      if (badPrice(price)) {
-        feed.rejected(now(), id, RejectReason.BAD_PRICE);
-        return;
-      }
-      if (size < 1) {
-        feed.rejected(now(), id, RejectReason.BAD_SIZE);
-        return;
-      }
-      AgentOrder o = orders[i];
-      if (price == o.price && size <= o.remaining) {
-        // Shrinking in place keeps the sequence number and so the queue place.
-        o.remaining = size;
-        feed.accepted(now(), id);
-        return;
-      }
-      Side s = o.side;
-      removeAt(i);
-      feed.accepted(now(), id);
-      place(id, s, OrderType.LIMIT, price, size);
-      return;
-    }
-    if (type != OrderType.MARKET && badPrice(price)) {
-      feed.rejected(now(), id, RejectReason.BAD_PRICE);
-      return;
-    }
-    if (size < 1) {
-      feed.rejected(now(), id, RejectReason.BAD_SIZE);
-      return;
-    }
-    if (find(id) >= 0) {
-      feed.rejected(now(), id, RejectReason.DUPLICATE_ORDER_ID);
-      return;
-    }
-    if (type == OrderType.POST_ONLY && crosses(side, price)) {
-      feed.rejected(now(), id, RejectReason.POST_ONLY_WOULD_CROSS);
-      return;
-    }
-    feed.accepted(now(), id);
-    place(id, side, type, price, size);
+    orders.execute(command, id, side, type, price, size);
   }
 
   /** Whether a limit price reaches the replayed opposite best. */
@@ -863,22 +728,10 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
   }
 
   private void rest(long id, Side side, long price, long size) {
-    if (orderCount == orders.length) {
-      orders = Arrays.copyOf(orders, orderCount * 2);
-    }
-    AgentOrder o = orders[orderCount];
-    if (o == null) {
-      o = new AgentOrder();
-      orders[orderCount] = o;
-    }
-    o.id = id;
-    o.side = side;
+    AgentOrder o = orders.add(id, side, price, size);
     o.dir = side == Side.BID ? LobsterBook.BID : LobsterBook.ASK;
-    o.price = price;
     o.units = price * UNITS_PER_TICK;
-    o.remaining = size;
     o.seq = book.reserveSequence();
     o.aheadBefore = 0;
-    orderCount++;
   }
 }

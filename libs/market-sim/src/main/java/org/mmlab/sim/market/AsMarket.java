@@ -2,8 +2,8 @@ package org.mmlab.sim.market;
 
 import org.mmlab.lob.CancelReason;
 import org.mmlab.lob.OrderType;
-import org.mmlab.lob.RejectReason;
 import org.mmlab.lob.Side;
+import org.mmlab.sim.AgentOrders;
 import org.mmlab.sim.BookSnapshot;
 import org.mmlab.sim.Instrument;
 import org.mmlab.sim.MarketConditions;
@@ -42,12 +42,15 @@ public final class AsMarket extends SimulatedMarket {
   private final long[] askPrices;
   private double mid;
 
-  // The agent's resting orders: a handful, so flat arrays.
-  private final long[] orderId = new long[MAX_ORDERS];
-  private final boolean[] orderBuy = new boolean[MAX_ORDERS];
-  private final long[] orderPrice = new long[MAX_ORDERS];
-  private final long[] orderSize = new long[MAX_ORDERS];
-  private int orders;
+  // The agent's resting orders; with no queues their order only breaks ties at equal prices.
+  private final AgentOrders<AgentOrders.Order> orders =
+      new AgentOrders<>(
+          this,
+          Long.MAX_VALUE,
+          /* fifo= */ false,
+          AgentOrders.Order::new,
+          this::crosses,
+          this::place);
 
   /**
    * Creates the market.
@@ -83,7 +86,7 @@ public final class AsMarket extends SimulatedMarket {
   @Override
   protected long startModel() {
     mid = params.initialMid();
-    orders = 0;
+    orders.clear();
     queue.schedule(stepNanos, KIND_MID_STEP, 0, 0);
     scheduleArrival(KIND_BUY_ARRIVAL);
     scheduleArrival(KIND_SELL_ARRIVAL);
@@ -101,6 +104,10 @@ public final class AsMarket extends SimulatedMarket {
 
   private long bestAsk() {
     return (long) Math.floor(mid) + 1;
+  }
+
+  private boolean crosses(Side side, long price) {
+    return side == Side.BID ? price >= bestAsk() : price <= bestBid();
   }
 
   private boolean bookChanged;
@@ -122,148 +129,54 @@ public final class AsMarket extends SimulatedMarket {
     // Agent quotes within reach fill, best-priced first.
     while (left > 0) {
       int best = -1;
-      for (int i = 0; i < orders; i++) {
-        if (orderBuy[i] == buyer) {
+      long bestPrice = 0;
+      for (int i = 0; i < orders.size(); i++) {
+        AgentOrders.Order o = orders.get(i);
+        if ((o.side() == Side.BID) == buyer) {
           continue;
         }
-        double distance = buyer ? orderPrice[i] - mid : mid - orderPrice[i];
+        double distance = buyer ? o.price() - mid : mid - o.price();
         if (distance <= reach
-            && (best < 0
-                || (buyer ? orderPrice[i] < orderPrice[best] : orderPrice[i] > orderPrice[best]))) {
+            && (best < 0 || (buyer ? o.price() < bestPrice : o.price() > bestPrice))) {
           best = i;
+          bestPrice = o.price();
         }
       }
       if (best < 0) {
         break;
       }
-      long size = Math.min(left, orderSize[best]);
+      long size = Math.min(left, orders.get(best).remaining());
       left -= size;
-      fillResting(best, size);
+      orders.fillMaker(best, size);
     }
     long tradePrice = Math.round(buyer ? mid + reach : mid - reach);
     feed.trade(now(), Math.max(1, tradePrice), params.marketSize(), buyer ? Side.BID : Side.ASK);
     scheduleArrival(kind);
   }
 
-  private void fillResting(int i, long size) {
-    long price = orderPrice[i];
-    orderSize[i] -= size;
-    feed.fill(
-        now(),
-        orderId[i],
-        orderBuy[i] ? Side.BID : Side.ASK,
-        price,
-        size,
-        orderSize[i],
-        true,
-        fees.fee(price, size, true));
-    if (orderSize[i] == 0) {
-      removeAt(i);
-    }
-  }
-
-  private void removeAt(int i) {
-    int last = --orders;
-    orderId[i] = orderId[last];
-    orderBuy[i] = orderBuy[last];
-    orderPrice[i] = orderPrice[last];
-    orderSize[i] = orderSize[last];
-  }
-
-  private int find(long id) {
-    for (int i = 0; i < orders; i++) {
-      if (orderId[i] == id) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   @Override
   protected void executeCommand(
       byte command, long id, Side side, OrderType type, long price, long size) {
-    if (command == CMD_CANCEL) {
-      int i = find(id);
-      if (i < 0) {
-        feed.rejected(now(), id, RejectReason.UNKNOWN_ORDER);
-        return;
-      }
-      feed.cancelled(now(), id, orderSize[i], CancelReason.USER);
-      removeAt(i);
-      return;
-    }
-    if (command == CMD_REPLACE) {
-      int i = find(id);
-      if (i < 0) {
-        feed.rejected(now(), id, RejectReason.UNKNOWN_ORDER);
-        return;
-      }
-      if (price < 1) {
-        feed.rejected(now(), id, RejectReason.BAD_PRICE);
-        return;
-      }
-      if (size < 1) {
-        feed.rejected(now(), id, RejectReason.BAD_SIZE);
-        return;
-      }
-      boolean buy = orderBuy[i];
-      removeAt(i);
-      feed.accepted(now(), id);
-      place(id, buy, OrderType.LIMIT, price, size);
-      return;
-    }
-    if (type != OrderType.MARKET && price < 1) {
-      feed.rejected(now(), id, RejectReason.BAD_PRICE);
-      return;
-    }
-    if (size < 1) {
-      feed.rejected(now(), id, RejectReason.BAD_SIZE);
-      return;
-    }
-    if (find(id) >= 0) {
-      feed.rejected(now(), id, RejectReason.DUPLICATE_ORDER_ID);
-      return;
-    }
-    boolean buy = side == Side.BID;
-    boolean crosses = type == OrderType.MARKET || (buy ? price >= bestAsk() : price <= bestBid());
-    if (type == OrderType.POST_ONLY && crosses) {
-      feed.rejected(now(), id, RejectReason.POST_ONLY_WOULD_CROSS);
-      return;
-    }
-    feed.accepted(now(), id);
-    place(id, buy, type, price, size);
+    orders.execute(command, id, side, type, price, size);
   }
 
-  private void place(long id, boolean buy, OrderType type, long price, long size) {
-    boolean crosses = type == OrderType.MARKET || (buy ? price >= bestAsk() : price <= bestBid());
-    if (crosses) {
+  private void place(long id, Side side, OrderType type, long price, long size) {
+    if (type == OrderType.MARKET || crosses(side, price)) {
       // The synthetic book is deep enough for any agent order at its best price.
-      long fillPrice = buy ? bestAsk() : bestBid();
-      feed.fill(
-          now(),
-          id,
-          buy ? Side.BID : Side.ASK,
-          fillPrice,
-          size,
-          0,
-          false,
-          fees.fee(fillPrice, size, false));
-      feed.trade(now(), fillPrice, size, buy ? Side.BID : Side.ASK);
+      long fillPrice = side == Side.BID ? bestAsk() : bestBid();
+      feed.fill(now(), id, side, fillPrice, size, 0, false, fees.fee(fillPrice, size, false));
+      feed.trade(now(), fillPrice, size, side);
       return;
     }
     if (type == OrderType.IOC) {
       feed.cancelled(now(), id, size, CancelReason.IOC_REMAINDER);
       return;
     }
-    if (orders == MAX_ORDERS) {
+    if (orders.size() == MAX_ORDERS) {
       feed.cancelled(now(), id, size, CancelReason.USER);
       return;
     }
-    orderId[orders] = id;
-    orderBuy[orders] = buy;
-    orderPrice[orders] = price;
-    orderSize[orders] = size;
-    orders++;
+    orders.add(id, side, price, size);
   }
 
   @Override

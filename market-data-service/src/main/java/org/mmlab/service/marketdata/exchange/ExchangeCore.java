@@ -438,15 +438,15 @@ public final class ExchangeCore implements AutoCloseable {
     CompletableFuture<SimulationStatus> f = new CompletableFuture<>();
     boolean queued =
         post(
-        () -> {
-          try {
-            change.run();
-            publishStats(System.nanoTime());
-            f.complete(status);
-          } catch (RuntimeException e) {
-            f.completeExceptionally(e);
-          }
-        });
+            () -> {
+              try {
+                change.run();
+                publishStats(System.nanoTime());
+                f.complete(status);
+              } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+              }
+            });
     if (!queued) {
       f.completeExceptionally(new IllegalStateException("exchange closed"));
     }

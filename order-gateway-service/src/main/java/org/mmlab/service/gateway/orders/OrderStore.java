@@ -215,7 +215,7 @@ public class OrderStore implements SmartLifecycle {
       g.orderId = e.orderId();
       g.quote = e.quote();
       g.status = OrderStatus.NEW;
-      g.updatedAt = now;
+      touch(g, now);
       c.byId.put(e.orderId(), g);
       if (g.quote) {
         if (g.side == Side.BUY) {
@@ -262,7 +262,7 @@ public class OrderStore implements SmartLifecycle {
         g.filled += e.size();
         g.filledNotional += e.price() * e.size();
         g.remaining = e.remaining();
-        g.updatedAt = now;
+        touch(g, now);
         if (e.remaining() == 0) {
           close(c, g, OrderStatus.FILLED);
         } else {
@@ -286,7 +286,7 @@ public class OrderStore implements SmartLifecycle {
       GatewayOrder g = c.byId.get(e.orderId());
       if (g != null) {
         g.remaining = Math.max(0, g.remaining - e.size());
-        g.updatedAt = now;
+        touch(g, now);
         if (g.remaining == 0) {
           g.cancelReason = e.reason();
           close(c, g, OrderStatus.CANCELLED);
@@ -307,7 +307,7 @@ public class OrderStore implements SmartLifecycle {
         g.price = e.price();
         g.remaining = e.size();
         g.size = g.filled + e.size();
-        g.updatedAt = now;
+        touch(g, now);
       }
       c.emit(
           new OrderReplaced(
@@ -319,6 +319,12 @@ public class OrderStore implements SmartLifecycle {
               i.price(e.price()),
               i.size(e.size()),
               e.priorityKept()));
+    }
+  }
+
+  private static void touch(GatewayOrder g, Instant now) {
+    if (now.isAfter(g.updatedAt)) {
+      g.updatedAt = now;
     }
   }
 
