@@ -249,6 +249,31 @@ public final class AgentOrders<O extends AgentOrders.Order> {
   }
 
   /**
+   * Ends what an order has left after trading when it may not rest: a market order's remainder is
+   * cancelled ({@link CancelReason#MARKET_REMAINDER}), an IOC order's too ({@link
+   * CancelReason#IOC_REMAINDER}).
+   *
+   * @param id the agent's id
+   * @param type order type
+   * @param left lots left
+   * @return true when a remainder is left to rest (a limit or post-only order's)
+   */
+  public boolean remainderRests(long id, OrderType type, long left) {
+    if (left == 0) {
+      return false;
+    }
+    if (type == OrderType.MARKET) {
+      feed.cancelled(market.now(), id, left, CancelReason.MARKET_REMAINDER);
+      return false;
+    }
+    if (type == OrderType.IOC) {
+      feed.cancelled(market.now(), id, left, CancelReason.IOC_REMAINDER);
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * Executes an agent command at the market (see the class comment).
    *
    * @param command {@link SimulatedMarket#CMD_SUBMIT}, {@link SimulatedMarket#CMD_CANCEL} or {@link

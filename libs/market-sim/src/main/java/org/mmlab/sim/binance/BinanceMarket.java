@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.mmlab.lob.CancelReason;
 import org.mmlab.lob.OrderType;
 import org.mmlab.lob.RejectReason;
 import org.mmlab.lob.Side;
@@ -546,18 +545,9 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
         feed.trade(now(), lp, take, side);
       }
     }
-    if (left == 0) {
-      return;
+    if (orders.remainderRests(id, type, left)) {
+      rest(id, side, price, left);
     }
-    if (type == OrderType.MARKET) {
-      feed.cancelled(now(), id, left, CancelReason.MARKET_REMAINDER);
-      return;
-    }
-    if (type == OrderType.IOC) {
-      feed.cancelled(now(), id, left, CancelReason.IOC_REMAINDER);
-      return;
-    }
-    rest(id, side, price, left);
   }
 
   private void rest(long id, Side side, long price, long size) {

@@ -713,18 +713,9 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
         feed.trade(now(), tp, take, side);
       }
     }
-    if (left == 0) {
-      return;
+    if (orders.remainderRests(id, type, left)) {
+      rest(id, side, price, left);
     }
-    if (market) {
-      feed.cancelled(now(), id, left, CancelReason.MARKET_REMAINDER);
-      return;
-    }
-    if (type == OrderType.IOC) {
-      feed.cancelled(now(), id, left, CancelReason.IOC_REMAINDER);
-      return;
-    }
-    rest(id, side, price, left);
   }
 
   private void rest(long id, Side side, long price, long size) {

@@ -168,8 +168,7 @@ public final class AsMarket extends SimulatedMarket {
       feed.trade(now(), fillPrice, size, side);
       return;
     }
-    if (type == OrderType.IOC) {
-      feed.cancelled(now(), id, size, CancelReason.IOC_REMAINDER);
+    if (!orders.remainderRests(id, type, size)) {
       return;
     }
     if (orders.size() == MAX_ORDERS) {
