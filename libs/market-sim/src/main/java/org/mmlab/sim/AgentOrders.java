@@ -18,11 +18,12 @@ import org.mmlab.lob.Side;
  * that would cross ({@link RejectReason#POST_ONLY_WOULD_CROSS}). A cancel reports the open size
  * ({@link CancelReason#USER}); a replace re-enters the order as a limit order, except that in a
  * FIFO market a replace to the same price with no more size shrinks it in place and so keeps its
- * queue place. What an accepted order does (trade, rest through {@link #add}, cancel its
- * remainder), the queue model and the fill rules stay with the market.
+ * queue place. What an accepted order reaches, the queue model and the fill rules stay with the
+ * market, which reports through {@link #fillTaker}, {@link #remainderRests} and {@link #fillMaker}
+ * and rests orders with {@link #add}.
  *
- * <p>Entries are preallocated and reused: nothing is allocated per command once as many orders
- * have rested at the same time as ever before.
+ * <p>Entries are preallocated and reused: nothing is allocated per command once as many orders have
+ * rested at the same time as ever before.
  *
  * @param <O> the market's entry type, with its queue state beside the common fields
  */
@@ -246,6 +247,22 @@ public final class AgentOrders<O extends AgentOrders.Order> {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Reports that an incoming order took liquidity, as taker with the taker fee, and prints the
+   * trade (the agent's side as aggressor).
+   *
+   * @param id the agent's id
+   * @param side the order's side
+   * @param price fill price, ticks
+   * @param size filled lots
+   * @param remaining lots the order still has
+   */
+  public void fillTaker(long id, Side side, long price, long size, long remaining) {
+    long now = market.now();
+    feed.fill(now, id, side, price, size, remaining, false, fees.fee(price, size, false));
+    feed.trade(now, price, size, side);
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.mmlab.strategy;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +32,11 @@ import java.util.Map;
  * {@code |q|} past {@link MarketContext#maxInventory()} is capped to the room left, and not quoted
  * when there is none.
  */
-public final class AvellanedaStoikovStrategy implements Strategy {
+public final class AvellanedaStoikovStrategy extends EstimatorStrategy {
   /** Registry name. */
   public static final String NAME = "avellaneda-stoikov";
 
   private final Params params;
-  private final MarketParameterEstimator estimator;
 
   /**
    * Parameters.
@@ -51,7 +48,7 @@ public final class AvellanedaStoikovStrategy implements Strategy {
    */
   public record Params(double gamma, double horizonSeconds, long size, EstimatorParams estimator) {
     /** The parameter keys: the strategy's own, then the estimator's. */
-    public static final List<String> KEYS = keys();
+    public static final List<String> KEYS = EstimatorParams.keysAfter("gamma", "horizon_s", "size");
 
     /** Validates; messages name the parameter. */
     public Params {
@@ -101,12 +98,6 @@ public final class AvellanedaStoikovStrategy implements Strategy {
       estimator.putInto(m);
       return m;
     }
-
-    private static List<String> keys() {
-      List<String> k = new ArrayList<>(List.of("gamma", "horizon_s", "size"));
-      k.addAll(EstimatorParams.KEYS);
-      return Collections.unmodifiableList(k);
-    }
   }
 
   /**
@@ -115,8 +106,8 @@ public final class AvellanedaStoikovStrategy implements Strategy {
    * @param params its parameters
    */
   public AvellanedaStoikovStrategy(Params params) {
+    super(params.estimator());
     this.params = params;
-    this.estimator = new MarketParameterEstimator(params.estimator());
   }
 
   /**
@@ -126,15 +117,6 @@ public final class AvellanedaStoikovStrategy implements Strategy {
    */
   public Params params() {
     return params;
-  }
-
-  /**
-   * The live σ/A/k estimator (read-only use: for monitoring).
-   *
-   * @return the estimator
-   */
-  public MarketParameterEstimator estimator() {
-    return estimator;
   }
 
   /**
@@ -171,34 +153,12 @@ public final class AvellanedaStoikovStrategy implements Strategy {
   }
 
   @Override
-  public void reset(long seed) {
-    estimator.reset();
-  }
-
-  @Override
-  public void onMarketTrade(long timeNanos, long price, long size, boolean buyerInitiated) {
-    estimator.onTrade(timeNanos, price);
-  }
-
-  @Override
-  public void onTopOfBook(
-      long timeNanos, long bidPrice, long bidSize, long askPrice, long askSize) {
-    estimator.onTopOfBook(timeNanos, bidPrice, bidSize, askPrice, askSize);
-  }
-
-  @Override
-  public void decide(MarketContext ctx, QuoteDecision out) {
-    estimator.advance(ctx.timeNanos());
-    double mid = ctx.midPrice();
-    if (!(mid > 0)) {
-      out.clear();
-      return;
-    }
+  void quote(MarketContext ctx, double mid, QuoteDecision out) {
     double remaining = Math.max(0.0, Math.min(1.0, ctx.remainingFraction()));
     double tau = params.horizonSeconds * remaining;
-    double sigma = estimator.sigma();
+    double sigma = estimator().sigma();
     double r = reservationPrice(mid, ctx.inventory(), params.gamma, sigma, tau);
-    double half = 0.5 * optimalSpread(params.gamma, sigma, tau, estimator.k());
+    double half = 0.5 * optimalSpread(params.gamma, sigma, tau, estimator().k());
     QuotePricing.place(ctx, r - half, r + half, params.size, params.size, out);
   }
 }

@@ -1,5 +1,7 @@
 package org.mmlab.strategy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,18 @@ public record EstimatorParams(
           "sigma_fallback",
           "k_fallback",
           "a_fallback");
+
+  /**
+   * A strategy's parameter keys: its own, then the estimator's.
+   *
+   * @param own the strategy's own keys
+   * @return an unmodifiable list
+   */
+  static List<String> keysAfter(String... own) {
+    List<String> keys = new ArrayList<>(List.of(own));
+    keys.addAll(KEYS);
+    return Collections.unmodifiableList(keys);
+  }
 
   /** Validates every field; messages name the parameter key. */
   public EstimatorParams {

@@ -1,7 +1,5 @@
 package org.mmlab.strategy;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +30,11 @@ import java.util.Map;
  * Avellaneda–Stoikov. Quotes round away from the mid, never cross the book, and a side whose fill
  * would breach the inventory limit is capped to the room left (not quoted when there is none).
  */
-public final class GlftStrategy implements Strategy {
+public final class GlftStrategy extends EstimatorStrategy {
   /** Registry name. */
   public static final String NAME = "glft";
 
   private final Params params;
-  private final MarketParameterEstimator estimator;
 
   /**
    * Parameters.
@@ -49,7 +46,7 @@ public final class GlftStrategy implements Strategy {
    */
   public record Params(double gamma, double xi, long size, EstimatorParams estimator) {
     /** The parameter keys: the strategy's own, then the estimator's. */
-    public static final List<String> KEYS = keys();
+    public static final List<String> KEYS = EstimatorParams.keysAfter("gamma", "xi", "size");
 
     /** Validates; messages name the parameter. */
     public Params {
@@ -110,12 +107,6 @@ public final class GlftStrategy implements Strategy {
       estimator.putInto(m);
       return m;
     }
-
-    private static List<String> keys() {
-      List<String> k = new ArrayList<>(List.of("gamma", "xi", "size"));
-      k.addAll(EstimatorParams.KEYS);
-      return Collections.unmodifiableList(k);
-    }
   }
 
   /**
@@ -124,8 +115,8 @@ public final class GlftStrategy implements Strategy {
    * @param params its parameters
    */
   public GlftStrategy(Params params) {
+    super(params.estimator());
     this.params = params;
-    this.estimator = new MarketParameterEstimator(params.estimator());
   }
 
   /**
@@ -135,15 +126,6 @@ public final class GlftStrategy implements Strategy {
    */
   public Params params() {
     return params;
-  }
-
-  /**
-   * The live σ/A/k estimator (read-only use: for monitoring).
-   *
-   * @return the estimator
-   */
-  public MarketParameterEstimator estimator() {
-    return estimator;
   }
 
   /**
@@ -182,33 +164,11 @@ public final class GlftStrategy implements Strategy {
   }
 
   @Override
-  public void reset(long seed) {
-    estimator.reset();
-  }
-
-  @Override
-  public void onMarketTrade(long timeNanos, long price, long size, boolean buyerInitiated) {
-    estimator.onTrade(timeNanos, price);
-  }
-
-  @Override
-  public void onTopOfBook(
-      long timeNanos, long bidPrice, long bidSize, long askPrice, long askSize) {
-    estimator.onTopOfBook(timeNanos, bidPrice, bidSize, askPrice, askSize);
-  }
-
-  @Override
-  public void decide(MarketContext ctx, QuoteDecision out) {
-    estimator.advance(ctx.timeNanos());
-    double mid = ctx.midPrice();
-    if (!(mid > 0)) {
-      out.clear();
-      return;
-    }
+  void quote(MarketContext ctx, double mid, QuoteDecision out) {
     double delta = params.size;
     double xi = params.effectiveXi();
-    double k = estimator.k();
-    double skew = estimator.sigma() * c2(params.gamma, xi, delta, estimator.a(), k);
+    double k = estimator().k();
+    double skew = estimator().sigma() * c2(params.gamma, xi, delta, estimator().a(), k);
     double half = c1(xi, delta, k) + 0.5 * delta * skew;
     double q = ctx.inventory();
     QuotePricing.place(

@@ -11,6 +11,25 @@ final class QuotePricing {
   private QuotePricing() {}
 
   /**
+   * Quotes {@code bidOffset} ticks below and {@code askOffset} ticks above the mid as {@link
+   * #place} does, or withdraws both sides when there is no mid.
+   */
+  static void aroundMid(
+      MarketContext ctx,
+      double bidOffset,
+      double askOffset,
+      long bidSize,
+      long askSize,
+      QuoteDecision out) {
+    double mid = ctx.midPrice();
+    if (!(mid > 0)) {
+      out.clear();
+      return;
+    }
+    place(ctx, mid - bidOffset, mid + askOffset, bidSize, askSize, out);
+  }
+
+  /**
    * Writes the quote: the bid rounded down and the ask up to the tick grid (never more aggressive
    * than the model asked for), the ask kept above the bid, neither crossing the opposite best
    * (post-only-safe), and each side's size capped so a full fill keeps {@code |inventory| <=

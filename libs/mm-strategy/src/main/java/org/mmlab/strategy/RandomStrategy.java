@@ -107,12 +107,7 @@ public final class RandomStrategy implements Strategy {
     long askOffset = uniform(params.maxOffset + 1);
     long bidSize = 1 + uniform(params.maxSize);
     long askSize = 1 + uniform(params.maxSize);
-    double mid = ctx.midPrice();
-    if (!(mid > 0)) {
-      out.clear();
-      return;
-    }
-    QuotePricing.place(ctx, mid - bidOffset, mid + askOffset, bidSize, askSize, out);
+    QuotePricing.aroundMid(ctx, bidOffset, askOffset, bidSize, askSize, out);
   }
 
   /** Uniform in {@code 0..bound-1} (bound ≤ 2^31 here, so the modulo bias is below 1e-9). */

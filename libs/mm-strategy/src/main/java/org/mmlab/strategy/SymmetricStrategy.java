@@ -101,12 +101,7 @@ public final class SymmetricStrategy implements Strategy {
 
   @Override
   public void decide(MarketContext ctx, QuoteDecision out) {
-    double mid = ctx.midPrice();
-    if (!(mid > 0)) {
-      out.clear();
-      return;
-    }
-    QuotePricing.place(
-        ctx, mid - params.halfSpread, mid + params.halfSpread, params.size, params.size, out);
+    QuotePricing.aroundMid(
+        ctx, params.halfSpread, params.halfSpread, params.size, params.size, out);
   }
 }

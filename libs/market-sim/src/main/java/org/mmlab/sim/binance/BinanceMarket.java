@@ -541,8 +541,7 @@ public final class BinanceMarket extends SimulatedMarket implements AutoCloseabl
         }
         long take = Math.min(left, book.sizeAt(opp, i));
         left -= take;
-        feed.fill(now(), id, side, lp, take, left, false, fees.fee(lp, take, false));
-        feed.trade(now(), lp, take, side);
+        orders.fillTaker(id, side, lp, take, left);
       }
     }
     if (orders.remainderRests(id, type, left)) {

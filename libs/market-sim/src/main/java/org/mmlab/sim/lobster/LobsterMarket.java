@@ -709,8 +709,7 @@ public final class LobsterMarket extends SimulatedMarket implements AutoCloseabl
         }
         long tp = buy ? ceilTicks(lp) : floorTicks(lp);
         left -= take;
-        feed.fill(now(), id, side, tp, take, left, false, fees.fee(tp, take, false));
-        feed.trade(now(), tp, take, side);
+        orders.fillTaker(id, side, tp, take, left);
       }
     }
     if (orders.remainderRests(id, type, left)) {

@@ -164,8 +164,7 @@ public final class AsMarket extends SimulatedMarket {
     if (type == OrderType.MARKET || crosses(side, price)) {
       // The synthetic book is deep enough for any agent order at its best price.
       long fillPrice = side == Side.BID ? bestAsk() : bestBid();
-      feed.fill(now(), id, side, fillPrice, size, 0, false, fees.fee(fillPrice, size, false));
-      feed.trade(now(), fillPrice, size, side);
+      orders.fillTaker(id, side, fillPrice, size, 0);
       return;
     }
     if (!orders.remainderRests(id, type, size)) {

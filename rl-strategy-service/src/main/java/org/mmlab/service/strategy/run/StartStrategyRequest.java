@@ -1,0 +1,24 @@
+package org.mmlab.service.strategy.run;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/strategies}.
+ *
+ * @param type {@code rl}, {@code ensemble}, {@code symmetric}, {@code avellaneda-stoikov} or {@code
+ *     glft}
+ * @param modelPath the policy bundle ({@code .zip}) for {@code rl}; for {@code ensemble} the
+ *     bundles separated by commas
+ * @param params strategy parameters (e.g. {@code half_spread}, {@code size} for {@code symmetric});
+ *     absent ones take their defaults. {@code rl} and {@code ensemble} take {@code deterministic}
+ *     (default true).
+ * @param apiKey the gateway API key to trade under, default the service's own; strategies that run
+ *     at the same time should each have their own key (a key has one quote and one position)
+ */
+public record StartStrategyRequest(
+    @NotBlank @Pattern(regexp = "[a-z0-9-]{1,40}") String type,
+    String modelPath,
+    Map<String, Object> params,
+    String apiKey) {}

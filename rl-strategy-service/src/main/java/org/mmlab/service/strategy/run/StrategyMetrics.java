@@ -1,0 +1,89 @@
+package org.mmlab.service.strategy.run;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The strategies' meters, tagged by {@code strategy} (id) and {@code type}: {@code
+ * mmlab_strategy_pnl}, {@code mmlab_strategy_inventory}, {@code mmlab_strategy_fills_total}, {@code
+ * mmlab_strategy_quotes_total} and the {@code mmlab_strategy_tick_to_quote_seconds} timer (latest
+ * book event seen by a decision → its quote acknowledged by the gateway).
+ */
+public final class StrategyMetrics {
+  private final MeterRegistry registry;
+  private final Map<String, Meters> meters = new ConcurrentHashMap<>();
+
+  private record Meters(Counter fills, Counter quotes, Timer tickToQuote, List<Meter> all) {}
+
+  /**
+   * Meters in a registry.
+   *
+   * @param registry the registry
+   */
+  public StrategyMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void register(LiveStrategy s, String type) {
+    Tags tags = Tags.of("strategy", s.id(), "type", type);
+    Gauge pnl =
+        Gauge.builder("mmlab.strategy.pnl", s, LiveStrategy::pnl)
+            .tags(tags)
+            .description("Mark-to-market P&L of the strategy's fills, quote currency")
+            .register(registry);
+    Gauge inventory =
+        Gauge.builder("mmlab.strategy.inventory", s, x -> x.inventory())
+            .tags(tags)
+            .description("Signed inventory, lots")
+            .register(registry);
+    Counter fills =
+        Counter.builder("mmlab.strategy.fills")
+            .tags(tags)
+            .description("Fills received")
+            .register(registry);
+    Counter quotes =
+        Counter.builder("mmlab.strategy.quotes")
+            .tags(tags)
+            .description("Quote updates sent")
+            .register(registry);
+    Timer latency =
+        Timer.builder("mmlab.strategy.tick.to.quote")
+            .tags(tags)
+            .description("Latest book event seen by a decision until its quote is acknowledged")
+            .publishPercentileHistogram()
+            .register(registry);
+    meters.put(
+        s.id(),
+        new Meters(fills, quotes, latency, List.of(pnl, inventory, fills, quotes, latency)));
+  }
+
+  void fill(String id) {
+    Meters m = meters.get(id);
+    if (m != null) {
+      m.fills.increment();
+    }
+  }
+
+  void quote(String id, long tickToQuoteNanos) {
+    Meters m = meters.get(id);
+    if (m != null) {
+      m.quotes.increment();
+      m.tickToQuote.record(tickToQuoteNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  void remove(String id) {
+    Meters m = meters.remove(id);
+    if (m != null) {
+      m.all.forEach(registry::remove);
+    }
+  }
+}

@@ -1,0 +1,358 @@
+package org.mmlab.service.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmlab.api.OrderType;
+import org.mmlab.api.ProblemCode;
+import org.mmlab.api.Side;
+import org.mmlab.api.execution.ExecutionReport;
+import org.mmlab.api.execution.OrderAccepted;
+import org.mmlab.api.execution.OrderCancelled;
+import org.mmlab.api.order.OrderView;
+import org.mmlab.api.order.SubmitOrderRequest;
+import org.mmlab.client.LocalBook;
+import org.mmlab.client.VenueClient;
+import org.mmlab.client.VenueConfig;
+import org.mmlab.client.VenueException;
+import org.mmlab.client.VenueListener;
+import org.mmlab.service.marketdata.MarketDataApplication;
+import org.mmlab.service.strategy.run.StrategyState;
+import org.mmlab.service.strategy.run.StrategyView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The exchange, the gateway and this service, each a Spring Boot application on its own random port
+ * in this JVM, over real HTTP and WebSockets. The exchange runs zi in real time.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "mmlab.strategy.api-key=strategy-key",
+      "mmlab.strategy.decision-interval=200ms",
+      "mmlab.strategy.reconnect-delay=100ms"
+    })
+@AutoConfigureWebTestClient
+@AutoConfigureMetrics
+class StrategyServiceEndToEndTest {
+  static ConfigurableApplicationContext exchange;
+  static ConfigurableApplicationContext gateway;
+  static int exchangePort;
+  static int gatewayPort;
+
+  @DynamicPropertySource
+  static void startVenue(DynamicPropertyRegistry registry) throws Exception {
+    if (exchange == null) {
+      // Arguments, not default properties: they must win over this service's application.yml.
+      exchange =
+          new SpringApplicationBuilder(MarketDataApplication.class)
+              .run(
+                  "--server.port=0",
+                  "--spring.application.name=market-data-service",
+                  "--management.metrics.tags.application=market-data-service",
+                  "--mmlab.exchange.market=zi",
+                  "--mmlab.exchange.seed=7",
+                  "--mmlab.exchange.speed=1.0",
+                  "--mmlab.exchange.internal-token=e2e-token",
+                  "--springdoc.api-docs.enabled=false");
+      exchangePort = exchange.getEnvironment().getProperty("local.server.port", Integer.class);
+      // The gateway's classes are unpacked from its executable jar (see the pom).
+      gateway =
+          new SpringApplicationBuilder(
+                  Class.forName("org.mmlab.service.gateway.GatewayApplication"))
+              .run(
+                  "--server.port=0",
+                  "--spring.application.name=order-gateway-service",
+                  "--management.metrics.tags.application=order-gateway-service",
+                  "--mmlab.gateway.exchange-url=ws://localhost:"
+                      + exchangePort
+                      + "/internal/ws/orders",
+                  "--mmlab.gateway.internal-token=e2e-token",
+                  "--mmlab.gateway.clients[0].id=strategy",
+                  "--mmlab.gateway.clients[0].api-key=strategy-key",
+                  "--mmlab.gateway.clients[1].id=tester",
+                  "--mmlab.gateway.clients[1].api-key=tester-key",
+                  "--mmlab.gateway.reconnect-delay=100ms",
+                  "--springdoc.api-docs.enabled=false");
+      gatewayPort = gateway.getEnvironment().getProperty("local.server.port", Integer.class);
+    }
+    registry.add("mmlab.strategy.market-data-url", () -> "http://localhost:" + exchangePort);
+    registry.add("mmlab.strategy.gateway-url", () -> "http://localhost:" + gatewayPort);
+  }
+
+  @AfterAll
+  static void stopVenue() {
+    if (gateway != null) {
+      gateway.close();
+      gateway = null;
+    }
+    if (exchange != null) {
+      exchange.close();
+      exchange = null;
+    }
+  }
+
+  @Autowired WebTestClient web;
+
+  static void await(String what, Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  static VenueClient client(String key, VenueListener listener) {
+    return new VenueClient(
+        new VenueConfig(
+            URI.create("http://localhost:" + exchangePort),
+            URI.create("http://localhost:" + gatewayPort),
+            key,
+            Duration.ofSeconds(5),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1)),
+        listener);
+  }
+
+  static void awaitGateway(VenueClient venue) throws InterruptedException {
+    await(
+        "the gateway to reach the exchange",
+        Duration.ofSeconds(15),
+        () -> {
+          try {
+            venue.positions();
+            venue.instrument();
+            return true;
+          } catch (VenueException e) {
+            return false;
+          }
+        });
+  }
+
+  @Test
+  void theVenueClientKeepsABookAndTradesOverRestWithAnOrderedExecutionStream() throws Exception {
+    BlockingQueue<ExecutionReport> reports = new LinkedBlockingQueue<>();
+    List<Long> snapshots = new CopyOnWriteArrayList<>();
+    long[] top = new long[2];
+    VenueListener listener =
+        new VenueListener() {
+          @Override
+          public void onSnapshot(LocalBook book, long simTime) {
+            snapshots.add(book.seq());
+          }
+
+          @Override
+          public void onBook(LocalBook book, long simTime) {
+            synchronized (top) {
+              top[0] = book.bestBid();
+              top[1] = book.bestAsk();
+            }
+          }
+
+          @Override
+          public void onExecution(ExecutionReport report) {
+            reports.add(report);
+          }
+        };
+    try (VenueClient venue = client("tester-key", listener)) {
+      awaitGateway(venue);
+      assertThat(venue.instrument().symbol()).isNotBlank();
+      venue.subscribeMarketData();
+      venue.subscribeExecutions();
+      await("a live book", Duration.ofSeconds(10), venue::marketDataLive);
+      await("book deltas", Duration.ofSeconds(10), () -> top[0] > 0 && top[1] > 0);
+      await("the execution stream", Duration.ofSeconds(10), venue::executionsConnected);
+      assertThat(snapshots).isNotEmpty();
+      synchronized (top) {
+        assertThat(top[0]).isLessThan(top[1]);
+      }
+      assertThat(venue.marketDataGaps()).isZero();
+
+      // A resting post-only buy far below the market; then cancel it.
+      long bid;
+      synchronized (top) {
+        bid = top[0] - 20;
+      }
+      BigDecimal price = new BigDecimal("0.01").multiply(BigDecimal.valueOf(bid));
+      OrderView order =
+          venue.submit(
+              new SubmitOrderRequest("vc-1", Side.BUY, OrderType.POST_ONLY, price, BigDecimal.ONE));
+      assertThat(venue.openOrders()).extracting(OrderView::clientOrderId).contains("vc-1");
+      venue.cancel(order.orderId());
+      ExecutionReport first = reports.poll(5, TimeUnit.SECONDS);
+      ExecutionReport second = reports.poll(5, TimeUnit.SECONDS);
+      assertThat(first).isInstanceOf(OrderAccepted.class);
+      assertThat(second).isInstanceOf(OrderCancelled.class);
+      assertThat(second.seq()).isEqualTo(first.seq() + 1);
+      assertThat(venue.lastExecutionSeq()).isEqualTo(second.seq());
+
+      // A problem detail becomes a VenueException with its stable code.
+      assertThatThrownBy(
+              () ->
+                  venue.submit(
+                      new SubmitOrderRequest(
+                          null,
+                          Side.BUY,
+                          OrderType.LIMIT,
+                          new BigDecimal("1.001"),
+                          BigDecimal.ONE)))
+          .isInstanceOfSatisfying(
+              VenueException.class,
+              e -> assertThat(e.code()).isEqualTo(ProblemCode.PRICE_NOT_ON_TICK));
+    }
+  }
+
+  @Test
+  void aSymmetricStrategyQuotesReportsMetricsAndCancelsItsQuoteWhenStopped() throws Exception {
+    try (VenueClient strategyAccount = client("strategy-key", new VenueListener() {})) {
+      awaitGateway(strategyAccount);
+      StrategyView started =
+          web.post()
+              .uri("/api/v1/strategies")
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue("{\"type\":\"symmetric\"}")
+              .exchange()
+              .expectStatus()
+              .isCreated()
+              .expectHeader()
+              .exists("Location")
+              .expectBody(StrategyView.class)
+              .returnResult()
+              .getResponseBody();
+      String id = started.id();
+      assertThat(started.type()).isEqualTo("symmetric");
+
+      await("quotes", Duration.ofSeconds(15), () -> status(id).quotes() > 0);
+      await(
+          "the strategy's quote resting at the gateway",
+          Duration.ofSeconds(10),
+          () -> !strategyAccount.openOrders().isEmpty());
+      StrategyView running = status(id);
+      assertThat(running.state()).isEqualTo(StrategyState.RUNNING);
+      assertThat(running.marketDataLive()).isTrue();
+      assertThat(running.bidPrice()).isNotNull();
+
+      web.get()
+          .uri("/api/v1/strategies")
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$[?(@.id=='" + id + "')]")
+          .exists();
+
+      String prometheus =
+          web.get()
+              .uri("/actuator/prometheus")
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(String.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(prometheus)
+          .contains("mmlab_strategy_pnl{")
+          .contains("mmlab_strategy_inventory{")
+          .contains("mmlab_strategy_quotes_total{")
+          .contains("mmlab_strategy_fills_total{")
+          .contains("mmlab_strategy_tick_to_quote_seconds")
+          .contains("strategy=\"" + id + "\"");
+
+      StrategyView stopped =
+          web.delete()
+              .uri("/api/v1/strategies/" + id)
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(StrategyView.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(stopped.state()).isEqualTo(StrategyState.STOPPED);
+      await(
+          "the quote cancelled",
+          Duration.ofSeconds(5),
+          () -> strategyAccount.openOrders().isEmpty());
+      long quotes = status(id).quotes();
+      Thread.sleep(500);
+      assertThat(status(id).quotes()).isEqualTo(quotes);
+      assertThat(strategyAccount.openOrders()).isEmpty();
+    }
+  }
+
+  private StrategyView status(String id) {
+    return web.get()
+        .uri("/api/v1/strategies/" + id)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(StrategyView.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private void problem(String body, int status, String code) {
+    web.post()
+        .uri("/api/v1/strategies")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentType("application/problem+json")
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo(code);
+  }
+
+  @Test
+  void badRequestsAreProblemDetailsWithStableCodes(@TempDir Path dir) throws Exception {
+    problem("{\"type\":\"martingale\"}", 400, "UNKNOWN_STRATEGY_TYPE");
+    problem("{\"type\":\"rl\"}", 400, "MODEL_PATH_REQUIRED");
+    problem("{\"type\":\"ensemble\",\"modelPath\":\" \"}", 400, "MODEL_PATH_REQUIRED");
+    problem(
+        "{\"type\":\"rl\",\"modelPath\":\"" + dir.resolve("missing.zip") + "\"}",
+        400,
+        "INVALID_BUNDLE");
+    Path junk = Files.writeString(dir.resolve("junk.zip"), "not a zip");
+    problem("{\"type\":\"rl\",\"modelPath\":\"" + junk + "\"}", 400, "INVALID_BUNDLE");
+    problem("{\"type\":\"symmetric\",\"params\":{\"half_spread\":-1}}", 400, "INVALID_PARAMS");
+    problem("{\"type\":\"symmetric\",\"params\":{\"nope\":1}}", 400, "INVALID_PARAMS");
+    problem("{}", 400, "VALIDATION_FAILED");
+    problem("{\"type\":", 400, "MALFORMED_REQUEST");
+    web.get()
+        .uri("/api/v1/strategies/nope-1")
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("STRATEGY_NOT_FOUND");
+  }
+}
