@@ -67,6 +67,8 @@ public final class MmlabCli implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new MmlabCli());
+    // Wide enough for the examples' data paths on one line.
+    cl.setUsageHelpWidth(120);
     cl.setExecutionExceptionHandler(MmlabCli::handleExecutionException);
     cl.setParameterExceptionHandler(MmlabCli::handleParameterException);
     return cl;
