@@ -12,7 +12,6 @@ import org.mmlab.sim.binance.BinanceCaptureInfo;
 import org.mmlab.sim.binance.BinanceInstruments;
 import org.mmlab.sim.binance.BinanceMessage;
 import org.mmlab.sim.binance.BinanceReader;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -78,20 +77,6 @@ public class BinanceReplayBenchmark {
     instrument = BinanceInstruments.of(BinanceCaptureInfo.probe(path));
   }
 
-  /** Messages handled, reported by JMH as a rate (messages per second). */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Messages {
-    /** Lines read in the current iteration. */
-    public long messages;
-
-    /** Starts each iteration from zero. */
-    @Setup(Level.Iteration)
-    public void reset() {
-      messages = 0;
-    }
-  }
-
   /**
    * Decompresses and decodes the whole file into the reusable cursor, checking the depth chain.
    *
@@ -100,7 +85,7 @@ public class BinanceReplayBenchmark {
    * @throws IOException on a read error
    */
   @Benchmark
-  public long parse(Messages counter) throws IOException {
+  public long parse(MessageCounter counter) throws IOException {
     long sum = 0;
     try (BinanceReader reader = BinanceReader.open(instrument, files)) {
       BinanceMessage m = reader.message();
@@ -120,7 +105,7 @@ public class BinanceReplayBenchmark {
    * @throws IOException on a read error
    */
   @Benchmark
-  public long replay(Messages counter) throws IOException {
+  public long replay(MessageCounter counter) throws IOException {
     long sum = 0;
     BinanceBook book = new BinanceBook();
     try (BinanceReader reader = BinanceReader.open(instrument, files)) {

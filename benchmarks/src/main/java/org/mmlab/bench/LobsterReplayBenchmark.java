@@ -8,7 +8,6 @@ import org.mmlab.sim.lobster.LobsterBook;
 import org.mmlab.sim.lobster.LobsterReader;
 import org.mmlab.sim.lobster.LobsterReplay;
 import org.mmlab.sim.lobster.LobsterRow;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,20 +64,6 @@ public class LobsterReplayBenchmark {
     }
   }
 
-  /** Messages handled, reported by JMH as a rate (messages per second). */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Messages {
-    /** Messages read in the current iteration. */
-    public long messages;
-
-    /** Starts each iteration from zero. */
-    @Setup(Level.Iteration)
-    public void reset() {
-      messages = 0;
-    }
-  }
-
   /**
    * Unzips and parses the whole day into the reusable row cursor.
    *
@@ -87,7 +72,7 @@ public class LobsterReplayBenchmark {
    * @throws IOException on a read error
    */
   @Benchmark
-  public long parse(Messages counter) throws IOException {
+  public long parse(MessageCounter counter) throws IOException {
     long sum = 0;
     long rows = 0;
     try (LobsterReader reader = LobsterReader.open(path)) {
@@ -116,7 +101,7 @@ public class LobsterReplayBenchmark {
    * @throws IOException on a read error
    */
   @Benchmark
-  public long replay(Messages counter) throws IOException {
+  public long replay(MessageCounter counter) throws IOException {
     long sum = 0;
     try (LobsterReplay replay = LobsterReplay.open(path)) {
       LobsterBook book = replay.book();
