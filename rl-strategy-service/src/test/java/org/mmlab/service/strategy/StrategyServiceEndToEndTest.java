@@ -33,6 +33,7 @@ import org.mmlab.client.VenueListener;
 import org.mmlab.service.marketdata.MarketDataApplication;
 import org.mmlab.service.strategy.run.StrategyState;
 import org.mmlab.service.strategy.run.StrategyView;
+import org.mmlab.service.strategy.support.TinyBundle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -95,6 +96,8 @@ class StrategyServiceEndToEndTest {
                   "--mmlab.gateway.clients[0].api-key=strategy-key",
                   "--mmlab.gateway.clients[1].id=tester",
                   "--mmlab.gateway.clients[1].api-key=tester-key",
+                  "--mmlab.gateway.clients[2].id=rl",
+                  "--mmlab.gateway.clients[2].api-key=rl-key",
                   "--mmlab.gateway.reconnect-delay=100ms",
                   "--springdoc.api-docs.enabled=false");
       gatewayPort = gateway.getEnvironment().getProperty("local.server.port", Integer.class);
@@ -253,6 +256,20 @@ class StrategyServiceEndToEndTest {
           "the strategy's quote resting at the gateway",
           Duration.ofSeconds(10),
           () -> !strategyAccount.openOrders().isEmpty());
+      // Its quote is in the exchange's public book.
+      BookCopy copy = new BookCopy();
+      try (VenueClient marketData = client("tester-key", copy)) {
+        marketData.subscribeMarketData();
+        await(
+            "the strategy's quote in the public book",
+            Duration.ofSeconds(10),
+            () ->
+                strategyAccount.openOrders().stream()
+                    .anyMatch(
+                        o ->
+                            copy.sizeAt(o.side(), o.price().movePointRight(2).longValueExact())
+                                >= o.remainingSize().longValue()));
+      }
       StrategyView running = status(id);
       assertThat(running.state()).isEqualTo(StrategyState.RUNNING);
       assertThat(running.marketDataLive()).isTrue();
@@ -305,6 +322,38 @@ class StrategyServiceEndToEndTest {
     }
   }
 
+  /** A copy of the public book's levels, taken on the stream's thread after each change. */
+  static final class BookCopy implements VenueListener {
+    private volatile java.util.Map<Long, Long> bids = java.util.Map.of();
+    private volatile java.util.Map<Long, Long> asks = java.util.Map.of();
+
+    @Override
+    public void onSnapshot(LocalBook book, long simTime) {
+      onBook(book, simTime);
+    }
+
+    @Override
+    public void onBook(LocalBook book, long simTime) {
+      bids = copy(book, true);
+      asks = copy(book, false);
+    }
+
+    private static java.util.Map<Long, Long> copy(LocalBook book, boolean bid) {
+      long[] px = new long[1000];
+      long[] sz = new long[1000];
+      int n = bid ? book.bids(px, sz) : book.asks(px, sz);
+      java.util.Map<Long, Long> m = new java.util.HashMap<>();
+      for (int i = 0; i < n; i++) {
+        m.put(px[i], sz[i]);
+      }
+      return m;
+    }
+
+    long sizeAt(Side side, long ticks) {
+      return (side == Side.BUY ? bids : asks).getOrDefault(ticks, 0L);
+    }
+  }
+
   private StrategyView status(String id) {
     return web.get()
         .uri("/api/v1/strategies/" + id)
@@ -314,6 +363,39 @@ class StrategyServiceEndToEndTest {
         .expectBody(StrategyView.class)
         .returnResult()
         .getResponseBody();
+  }
+
+  @Test
+  void aTrainedPolicyRunsLiveUnderItsOwnKey(@TempDir Path dir) throws Exception {
+    Path copy = TinyBundle.train(dir, "policy.zip");
+    try (VenueClient rlAccount = client("rl-key", new VenueListener() {})) {
+      awaitGateway(rlAccount);
+      StrategyView started =
+          web.post()
+              .uri("/api/v1/strategies")
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(
+                  "{\"type\":\"rl\",\"modelPath\":\""
+                      + copy
+                      + "\",\"apiKey\":\"rl-key\",\"params\":{\"deterministic\":true}}")
+              .exchange()
+              .expectStatus()
+              .isCreated()
+              .expectBody(StrategyView.class)
+              .returnResult()
+              .getResponseBody();
+      String id = started.id();
+      await(
+          "the policy's first quotes",
+          Duration.ofSeconds(15),
+          () -> {
+            StrategyView v = status(id);
+            return v.quotes() + v.quoteRejects() > 0;
+          });
+      assertThat(status(id).state()).isEqualTo(StrategyState.RUNNING);
+      web.delete().uri("/api/v1/strategies/" + id).exchange().expectStatus().isOk();
+      await("the quote cancelled", Duration.ofSeconds(5), () -> rlAccount.openOrders().isEmpty());
+    }
   }
 
   private void problem(String body, int status, String code) {
@@ -346,6 +428,22 @@ class StrategyServiceEndToEndTest {
     problem("{\"type\":\"symmetric\",\"params\":{\"nope\":1}}", 400, "INVALID_PARAMS");
     problem("{}", 400, "VALIDATION_FAILED");
     problem("{\"type\":", 400, "MALFORMED_REQUEST");
+    web.get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.paths['/api/v1/strategies']")
+        .exists();
+    web.get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP");
     web.get()
         .uri("/api/v1/strategies/nope-1")
         .exchange()
