@@ -10,7 +10,7 @@ import java.util.Locale;
 public interface RewardFunction {
 
   /** Names accepted by {@link #byName}. */
-  String KNOWN = "spread-inventory, pnl, dampened-pnl, cara";
+  String KNOWN = "spread-inventory, pnl, pnl-inventory, dampened-pnl, cara";
 
   /**
    * The reward of a step.
@@ -41,6 +41,17 @@ public interface RewardFunction {
    */
   static RewardFunction pnl() {
     return s -> s.equityChange;
+  }
+
+  /**
+   * Risk-penalized P&amp;L: the change of equity minus {@code 0.01·inventory²}. Unlike spread
+   * capture it charges the adverse selection of each fill (the mid moving against it), and
+   * unlike plain P&amp;L it does not pay for holding inventory as a bet.
+   *
+   * @return the function
+   */
+  static RewardFunction pnlInventory() {
+    return s -> s.equityChange - 0.01 * (double) s.inventory * (double) s.inventory;
   }
 
   /**
@@ -91,6 +102,8 @@ public interface RewardFunction {
         return spreadInventory();
       case "pnl":
         return pnl();
+      case "pnl-inventory":
+        return pnlInventory();
       case "dampened-pnl":
         return dampenedPnl(0.5);
       case "cara":

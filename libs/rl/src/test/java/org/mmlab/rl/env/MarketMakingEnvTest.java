@@ -79,6 +79,8 @@ class MarketMakingEnvTest {
     o.midChange = 1.5;
     o.equityChange = 9.5;
     assertThat(RewardFunction.pnl().reward(o)).isEqualTo(9.5);
+    o.inventory = 3;
+    assertThat(RewardFunction.pnlInventory().reward(o)).isCloseTo(9.5 - 0.09, within(1e-12));
     // Inventory P&L 7.5 is a gain: dampened by half.
     assertThat(RewardFunction.dampenedPnl(0.5).reward(o)).isCloseTo(2 + 7.5 - 3.75, within(1e-12));
     o.midChange = -1.5;
