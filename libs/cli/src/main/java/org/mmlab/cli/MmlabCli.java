@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       CompareCommand.class,
       EnvCommand.class,
       PaperCommand.class,
+      org.mmlab.cli.sandbox.SandboxCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -2,25 +2,17 @@ package org.mmlab.cli.train;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mmlab.cli.MarketOptions;
 import org.mmlab.cli.UserInputException;
-import org.mmlab.rl.env.EnvConfig;
-import org.mmlab.rl.env.MarketMakingEnv;
 import org.mmlab.rl.env.RewardFunction;
-import org.mmlab.rl.ppo.CallbackList;
-import org.mmlab.rl.ppo.CsvLogger;
-import org.mmlab.rl.ppo.EvalCallback;
-import org.mmlab.rl.ppo.Ppo;
-import org.mmlab.rl.ppo.PpoConfig;
 import org.mmlab.rl.ppo.ProgressBarCallback;
-import org.mmlab.rl.ppo.RewardChart;
 import org.mmlab.rl.ppo.RolloutStats;
-import org.mmlab.rl.ppo.StopTrainingOnNoImprovement;
-import org.mmlab.sim.core.Rng;
+import org.mmlab.rl.training.TrainingJob;
+import org.mmlab.rl.training.TrainingSpec;
+import org.mmlab.rl.training.TrainingSpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -155,113 +147,72 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    // Every check before any training starts: one line each.
-    if (episodes <= 0) {
-      throw new UserInputException("--episodes must be > 0, got " + episodes);
-    }
-    if (seed < 0) {
-      throw new UserInputException("--seed must be >= 0, got " + seed);
-    }
-    if (evalEpisodes <= 0 || evalFreq <= 0) {
-      throw new UserInputException("--eval-freq and --eval-episodes must be > 0");
-    }
-    EnvConfig env;
+    TrainingJob job;
     try {
-      env = new EnvConfig(marketOptions.toConfig(), reward);
-    } catch (IllegalArgumentException e) {
+      job = TrainingJob.prepare(toSpec());
+    } catch (TrainingSpecException e) {
       throw new UserInputException(e.getMessage());
     }
-    // Building the market once fails fast on an unknown market or unreadable data.
-    new MarketMakingEnv(env);
-    PpoConfig config;
+    TrainingJob.Result result;
     try {
-      config =
-          PpoConfig.builder()
-              .optLearningRate(learningRate)
-              .optNSteps(nSteps)
-              .optBatchSize(batchSize)
-              .optNEpochs(nEpochs)
-              .optGamma(gamma)
-              .optGaeLambda(gaeLambda)
-              .optClipRange(clipRange)
-              .optEntCoef(entCoef)
-              .optVfCoef(vfCoef)
-              .optMaxGradNorm(maxGradNorm)
-              .optNEnvs(nEnvs)
-              .optSeed(seed)
-              .build();
-    } catch (IllegalArgumentException e) {
+      result = job.run(noProgress ? null : new ProgressBarCallback());
+    } catch (TrainingSpecException e) {
       throw new UserInputException(e.getMessage());
     }
-    Path bundle = bundlePath(savePath);
-    String base = bundle.getFileName().toString().replaceFirst("\\.zip$", "");
-    Path dir = bundle.toAbsolutePath().getParent();
-    checkWritable(dir, bundle);
-    long timesteps = episodes * env.market().steps();
-
-    try (Ppo ppo = initFrom == null ? new Ppo(env, config) : fineTune(env)) {
-      EvalCallback eval =
-          EvalCallback.builder(env)
-              .optEvalFreq(evalFreq)
-              .optEpisodes(evalEpisodes)
-              .optSeed(Rng.derive(seed, 1_000_003))
-              .optBestModelPath(dir.resolve(base + "_best.zip"))
-              .optAfterEval(patience > 0 ? new StopTrainingOnNoImprovement(patience, 1) : r -> true)
-              .build();
-      RewardChart chart = new RewardChart(dir.resolve(base + "_reward.png"), 1, eval);
-      CallbackList callbacks =
-          noProgress
-              ? CallbackList.of(new CsvLogger(dir.resolve(base + "_progress.csv")), eval, chart)
-              : CallbackList.of(
-                  new ProgressBarCallback(),
-                  new CsvLogger(dir.resolve(base + "_progress.csv")),
-                  eval,
-                  chart);
-      ppo.learn(timesteps, callbacks);
-      ppo.save(bundle);
-      PrintWriter out = spec.commandLine().getOut();
-      RolloutStats last = ppo.lastStats();
-      if (last != null) {
-        out.printf(
-            Locale.ROOT,
-            "trained %d timesteps at %.0f steps/s; last ep_rew_mean %.3f; best eval reward %.3f%n",
-            ppo.numTimesteps(),
-            last.stepsPerSecond(),
-            last.episodeRewardMean(),
-            eval.bestMeanReward());
-      }
-      out.println("Model saved to " + bundle);
-      out.flush();
+    PrintWriter out = spec.commandLine().getOut();
+    RolloutStats last = result.lastStats();
+    if (last != null) {
+      out.printf(
+          Locale.ROOT,
+          "trained %d timesteps at %.0f steps/s; last ep_rew_mean %.3f; best eval reward %.3f%n",
+          result.timesteps(),
+          last.stepsPerSecond(),
+          last.episodeRewardMean(),
+          result.bestEvalReward());
     }
+    out.println("Model saved to " + result.bundle());
+    out.flush();
     return 0;
   }
 
-  private Ppo fineTune(EnvConfig env) {
-    try {
-      return Ppo.load(initFrom, env);
-    } catch (IOException e) {
-      throw new UserInputException("--init-from: " + e.getMessage());
-    }
+  /**
+   * The training run these options describe (no checks yet: {@link TrainingJob#prepare} does them).
+   *
+   * @return the spec
+   */
+  TrainingSpec toSpec() {
+    return TrainingSpec.builder(savePath)
+        .market(marketOptions.market())
+        .steps(option("--steps"))
+        .interval(option("--interval"))
+        .maxInventory(option("--max-inventory"))
+        .latency(option("--latency"))
+        .mdLatency(option("--md-latency"))
+        .makerFee(option("--maker-fee"))
+        .takerFee(option("--taker-fee"))
+        .episodes(episodes)
+        .reward(reward)
+        .nEnvs(nEnvs)
+        .seed(seed)
+        .initFrom(initFrom)
+        .learningRate(learningRate)
+        .nSteps(nSteps)
+        .batchSize(batchSize)
+        .nEpochs(nEpochs)
+        .gamma(gamma)
+        .gaeLambda(gaeLambda)
+        .clipRange(clipRange)
+        .entCoef(entCoef)
+        .vfCoef(vfCoef)
+        .maxGradNorm(maxGradNorm)
+        .evalFreq(evalFreq)
+        .evalEpisodes(evalEpisodes)
+        .patience(patience)
+        .build();
   }
 
-  private static Path bundlePath(Path p) {
-    String name = p.getFileName() == null ? "" : p.getFileName().toString();
-    if (name.isEmpty()) {
-      throw new UserInputException("--save-path needs a file name");
-    }
-    return name.endsWith(".zip") ? p : p.resolveSibling(name + ".zip");
-  }
-
-  private static void checkWritable(Path dir, Path bundle) {
-    try {
-      Files.createDirectories(dir);
-      Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
-      Files.delete(probe);
-    } catch (IOException | SecurityException e) {
-      throw new UserInputException("--save-path " + bundle + " is not writable: " + e.getMessage());
-    }
-    if (Files.isDirectory(bundle)) {
-      throw new UserInputException("--save-path " + bundle + " is a directory");
-    }
+  /** A market option's parsed value (the {@link MarketOptions} mixin keeps its fields private). */
+  private <T> T option(String name) {
+    return spec.findOption(name).getValue();
   }
 }
