@@ -1,0 +1,366 @@
+package org.mmlab.cli.sandbox;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mmlab.cli.MmlabCli;
+import org.mmlab.cli.UserInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./mmlab sandbox}: market-data-service, order-gateway-service and rl-strategy-service on
+ * loopback from their built jars, optionally with a strategy running; Ctrl-C stops them all.
+ */
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the exchange, the order gateway and the strategy service on loopback (no Docker),",
+      "wait until they are healthy and print their URLs; Ctrl-C stops everything."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./mmlab sandbox",
+      "  ./mmlab sandbox --strategy symmetric --market hawkes --speed 10",
+      "  ./mmlab sandbox --strategy rl --model-path models/rl_mm_agent.zip --ports-base 9081"
+    })
+public final class SandboxCommand implements Callable<Integer> {
+
+  static final String MARKET_DATA = "market-data-service";
+  static final String GATEWAY = "order-gateway-service";
+  static final String STRATEGY = "rl-strategy-service";
+  static final String BUILD_HINT =
+      "./mvnw -q -DskipTests -pl market-data-service,order-gateway-service,rl-strategy-service"
+          + " -am package";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--strategy",
+      paramLabel = "TYPE",
+      description =
+          "Also start a strategy through rl-strategy-service: symmetric, avellaneda-stoikov,"
+              + " glft, random, rl, ensemble.")
+  String strategy;
+
+  @Option(
+      names = "--model-path",
+      paramLabel = "P",
+      description = "Model bundle for --strategy rl (comma-separated bundles for ensemble).")
+  String modelPath;
+
+  @Option(
+      names = "--market",
+      paramLabel = "SPEC",
+      description = "Market the exchange runs (mmlab.exchange.market): zi, hawkes, as, ...")
+  String market;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "X",
+      description = "Simulated seconds per wall-clock second (mmlab.exchange.speed).")
+  Double speed;
+
+  @Option(
+      names = "--ports-base",
+      paramLabel = "PORT",
+      defaultValue = "8081",
+      description =
+          "First of three consecutive ports: market data, gateway, strategy (default: ${DEFAULT-VALUE}).")
+  int portsBase;
+
+  @Option(names = "--market-data-port", paramLabel = "PORT", description = "Overrides base.")
+  Integer marketDataPort;
+
+  @Option(names = "--gateway-port", paramLabel = "PORT", description = "Overrides base + 1.")
+  Integer gatewayPort;
+
+  @Option(names = "--strategy-port", paramLabel = "PORT", description = "Overrides base + 2.")
+  Integer strategyPort;
+
+  @Option(
+      names = "--jar-dir",
+      paramLabel = "DIR",
+      description =
+          "Directory holding the three <service>.jar files (default: each module's target/"
+              + " directory under the repository containing the working directory).")
+  Path jarDir;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "180",
+      description = "How long each service may take to become healthy (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Option(
+      names = "--log-dir",
+      paramLabel = "DIR",
+      defaultValue = ".mmlab/sandbox",
+      description = "Where the services' logs go (default: ${DEFAULT-VALUE}).")
+  Path logDir;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    validate();
+    int mdPort = marketDataPort != null ? marketDataPort : portsBase;
+    int gwPort = gatewayPort != null ? gatewayPort : portsBase + 1;
+    int stPort = strategyPort != null ? strategyPort : portsBase + 2;
+    for (int p : new int[] {mdPort, gwPort, stPort}) {
+      if (p < 1 || p > 65535) {
+        throw new UserInputException("port " + p + " is out of range 1..65535");
+      }
+    }
+    if (mdPort == gwPort || gwPort == stPort || mdPort == stPort) {
+      throw new UserInputException("the three services need three different ports");
+    }
+    List<ServiceProcess> services = services(mdPort, gwPort, stPort);
+    Supervisor.checkPortsFree(services);
+
+    Supervisor supervisor = new Supervisor(logDir, Duration.ofSeconds(timeoutSeconds));
+    Thread hook =
+        new Thread(
+            () -> {
+              if (!supervisor.isStopping()) {
+                err.println("mmlab sandbox: stopping...");
+                err.flush();
+              }
+              supervisor.stop();
+            },
+            "mmlab-sandbox-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      for (ServiceProcess s : services) {
+        out.printf("starting %-22s on %s ...%n", s.name(), s.url());
+        out.flush();
+        Supervisor.Running r = supervisor.start(s);
+        supervisor.awaitHealthy(r);
+      }
+      String started = strategy == null ? null : startStrategy(stPort);
+      printReady(out, services, started);
+      return waitUntilStopped(supervisor, err);
+    } finally {
+      supervisor.stop();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running already.
+      }
+    }
+  }
+
+  private void validate() {
+    if (timeoutSeconds < 1) {
+      throw new UserInputException("--timeout must be at least 1 second, got " + timeoutSeconds);
+    }
+    if (speed != null && !(speed > 0 && speed <= 10_000)) {
+      throw new UserInputException("--speed must be in (0, 10000], got " + speed);
+    }
+    if (modelPath != null && strategy == null) {
+      throw new UserInputException("--model-path needs --strategy (rl or ensemble)");
+    }
+    if (market != null && market.isBlank()) {
+      throw new UserInputException("--market must not be blank");
+    }
+  }
+
+  /** The three services' command lines, in start order. */
+  List<ServiceProcess> services(int mdPort, int gwPort, int stPort) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<ServiceProcess> list = new ArrayList<>();
+
+    List<String> md = new ArrayList<>(List.of(java, "-jar", jar(MARKET_DATA).toString()));
+    common(md, mdPort);
+    if (market != null) {
+      md.add("--mmlab.exchange.market=" + market);
+    }
+    if (speed != null) {
+      md.add("--mmlab.exchange.speed=" + speed);
+    }
+    list.add(new ServiceProcess(MARKET_DATA, mdPort, md, Map.of()));
+
+    List<String> gw = new ArrayList<>(List.of(java, "-jar", jar(GATEWAY).toString()));
+    common(gw, gwPort);
+    gw.add("--mmlab.gateway.exchange-url=ws://127.0.0.1:" + mdPort + "/internal/ws/orders");
+    list.add(new ServiceProcess(GATEWAY, gwPort, gw, Map.of()));
+
+    List<String> st =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=1",
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "-jar",
+                jar(STRATEGY).toString()));
+    common(st, stPort);
+    st.add("--mmlab.strategy.market-data-url=http://127.0.0.1:" + mdPort);
+    st.add("--mmlab.strategy.gateway-url=http://127.0.0.1:" + gwPort);
+    String djlCache = System.getenv("DJL_CACHE_DIR");
+    if (djlCache == null || djlCache.isBlank()) {
+      djlCache = Path.of(".mmlab", "djl-cache").toAbsolutePath().toString();
+    }
+    list.add(new ServiceProcess(STRATEGY, stPort, st, Map.of("DJL_CACHE_DIR", djlCache)));
+    return list;
+  }
+
+  private static void common(List<String> cmd, int port) {
+    cmd.add("--server.port=" + port);
+    cmd.add("--server.address=127.0.0.1");
+  }
+
+  /** The jar of a module: in --jar-dir, or in the module's target directory. */
+  Path jar(String module) {
+    String file = module + ".jar";
+    if (jarDir != null) {
+      Path p = jarDir.resolve(file).toAbsolutePath();
+      if (!Files.isRegularFile(p)) {
+        throw new UserInputException("missing " + p + "; build it with " + BUILD_HINT);
+      }
+      return p;
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
+      Path p = dir.resolve(module).resolve("target").resolve(file);
+      if (Files.isRegularFile(p)) {
+        return p;
+      }
+    }
+    throw new UserInputException(
+        "missing "
+            + Path.of(module, "target", file)
+            + " (looked from "
+            + cwd
+            + " upwards); build it with "
+            + BUILD_HINT
+            + ", or pass --jar-dir");
+  }
+
+  private String startStrategy(int stPort) throws IOException, InterruptedException {
+    StringBuilder json = new StringBuilder("{\"type\":").append(quote(strategy));
+    if (modelPath != null) {
+      // Existing files go as absolute paths, so the service finds them whatever its directory.
+      String resolved =
+          java.util.Arrays.stream(modelPath.split(",", -1))
+              .map(String::strip)
+              .map(p -> Files.exists(Path.of(p)) ? Path.of(p).toAbsolutePath().toString() : p)
+              .collect(java.util.stream.Collectors.joining(","));
+      json.append(",\"modelPath\":").append(quote(resolved));
+    }
+    json.append('}');
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> resp =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stPort + "/api/v1/strategies"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (resp.statusCode() / 100 != 2) {
+      throw new UserInputException(
+          "could not start strategy "
+              + strategy
+              + ": HTTP "
+              + resp.statusCode()
+              + " "
+              + resp.body().replaceAll("\\s+", " "));
+    }
+    Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(resp.body());
+    return m.find() ? m.group(1) : strategy;
+  }
+
+  private void printReady(PrintWriter out, List<ServiceProcess> services, String strategyId) {
+    ServiceProcess md = services.get(0);
+    ServiceProcess gw = services.get(1);
+    ServiceProcess st = services.get(2);
+    out.println();
+    out.println("sandbox ready:");
+    for (ServiceProcess s : services) {
+      out.printf(
+          "  %-22s %-24s log %s%n",
+          s.name(), s.url(), logDir.resolve(s.name() + ".log").toAbsolutePath().normalize());
+    }
+    if (strategyId != null) {
+      out.println("  strategy " + strategyId + " is running");
+    }
+    out.println();
+    out.println("try:");
+    out.println("  curl " + md.url() + "/api/v1/simulation");
+    out.println("  curl " + md.url() + "/actuator/health");
+    out.println("  curl -H 'X-API-Key: demo-key' " + gw.url() + "/api/v1/instrument");
+    out.println("  curl -H 'X-API-Key: demo-key' " + gw.url() + "/api/v1/positions");
+    out.println(
+        "  curl -XPOST "
+            + st.url()
+            + "/api/v1/strategies -H 'Content-Type: application/json' -d '{\"type\":\"glft\","
+            + "\"apiKey\":\"demo-key\"}'");
+    out.println("  curl " + st.url() + "/api/v1/strategies");
+    if (strategyId != null) {
+      out.println("  curl " + st.url() + "/api/v1/strategies/" + strategyId);
+    }
+    out.println("  market data stream: ws://127.0.0.1:" + md.port() + "/ws/market-data");
+    out.println("  API keys: demo-key, strategy-key, admin-key (gateway header X-API-Key)");
+    out.println();
+    out.println("Ctrl-C stops everything.");
+    out.flush();
+  }
+
+  /** Blocks until Ctrl-C (the shutdown hook stops the services) or a service dies on its own. */
+  private int waitUntilStopped(Supervisor supervisor, PrintWriter err) throws InterruptedException {
+    while (!supervisor.isStopping()) {
+      Optional<Supervisor.Running> dead = supervisor.firstDead();
+      if (dead.isPresent() && !supervisor.isStopping()) {
+        Supervisor.Running r = dead.get();
+        err.println(
+            "error: "
+                + r.service().name()
+                + " exited with code "
+                + r.process().exitValue()
+                + "; stopping the sandbox; see "
+                + r.log()
+                + Supervisor.tail(r.log()));
+        err.flush();
+        return MmlabCli.EXIT_CHECK_FAILED;
+      }
+      Thread.sleep(500);
+    }
+    return 0;
+  }
+
+  private static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}

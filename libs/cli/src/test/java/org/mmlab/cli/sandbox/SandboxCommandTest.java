@@ -1,0 +1,106 @@
+package org.mmlab.cli.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmlab.cli.CliRun;
+
+class SandboxCommandTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void missingJarIsOneLineWithTheBuildCommand() {
+    CliRun run =
+        CliRun.of(
+            "sandbox", "--jar-dir", tmp.toString(), "--log-dir", tmp.resolve("logs").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .startsWith("error: missing ")
+        .contains("market-data-service.jar")
+        .contains("build it with ./mvnw")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void busyPortIsOneLineAndNothingStarts() throws Exception {
+    for (String m :
+        new String[] {
+          SandboxCommand.MARKET_DATA, SandboxCommand.GATEWAY, SandboxCommand.STRATEGY
+        }) {
+      Files.writeString(tmp.resolve(m + ".jar"), "not a jar");
+    }
+    try (ServerSocket busy = new ServerSocket()) {
+      busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      int port = busy.getLocalPort();
+      CliRun run =
+          CliRun.of(
+              "sandbox",
+              "--jar-dir",
+              tmp.toString(),
+              "--log-dir",
+              tmp.resolve("logs").toString(),
+              "--market-data-port",
+              Integer.toString(SandboxSupervisorTest.freePort()),
+              "--gateway-port",
+              Integer.toString(port),
+              "--strategy-port",
+              Integer.toString(SandboxSupervisorTest.freePort()));
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip())
+          .isEqualTo(
+              "error: port "
+                  + port
+                  + " for order-gateway-service is busy; stop what uses it or pick other ports"
+                  + " (--ports-base)");
+    }
+    assertThat(tmp.resolve("logs")).doesNotExist();
+  }
+
+  @Test
+  void badOptionsAreOneLine() {
+    assertThat(CliRun.of("sandbox", "--model-path", "m.zip").err())
+        .contains("--model-path needs --strategy");
+    assertThat(CliRun.of("sandbox", "--speed", "0").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("sandbox", "--timeout", "0").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void commandLinesCarryPortsAndUrlsBetweenServices() {
+    SandboxCommand cmd = new SandboxCommand();
+    cmd.market = "hawkes";
+    cmd.speed = 5.0;
+    cmd.jarDir = tmp;
+    for (String m :
+        new String[] {
+          SandboxCommand.MARKET_DATA, SandboxCommand.GATEWAY, SandboxCommand.STRATEGY
+        }) {
+      try {
+        Files.writeString(tmp.resolve(m + ".jar"), "x");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    var services = cmd.services(9101, 9102, 9103);
+    assertThat(services.get(0).command())
+        .contains(
+            "--server.port=9101", "--mmlab.exchange.market=hawkes", "--mmlab.exchange.speed=5.0");
+    assertThat(services.get(1).command())
+        .contains(
+            "--server.port=9102",
+            "--mmlab.gateway.exchange-url=ws://127.0.0.1:9101/internal/ws/orders");
+    assertThat(services.get(2).command())
+        .contains(
+            "-Dai.djl.offline=true",
+            "--server.port=9103",
+            "--mmlab.strategy.market-data-url=http://127.0.0.1:9101",
+            "--mmlab.strategy.gateway-url=http://127.0.0.1:9102");
+    assertThat(services.get(2).env()).containsKey("DJL_CACHE_DIR");
+  }
+}
