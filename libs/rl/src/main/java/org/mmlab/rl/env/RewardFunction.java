@@ -45,8 +45,8 @@ public interface RewardFunction {
 
   /**
    * Risk-penalized P&amp;L: the change of equity minus {@code 0.01·inventory²}. Unlike spread
-   * capture it charges the adverse selection of each fill (the mid moving against it), and
-   * unlike plain P&amp;L it does not pay for holding inventory as a bet.
+   * capture it charges the adverse selection of each fill (the mid moving against it), and unlike
+   * plain P&amp;L it does not pay for holding inventory as a bet.
    *
    * @return the function
    */

@@ -1,0 +1,72 @@
+package org.mmlab.service.trainer.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.mmlab.service.trainer.jobs.JobService;
+import org.mmlab.service.trainer.jobs.JobView;
+import org.mmlab.service.trainer.jobs.SubmitJobRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** {@code /api/v1/jobs}: submit, list, status, cancel. */
+@RestController
+@RequestMapping(JobController.PATH)
+class JobController {
+  static final String PATH = "/api/v1/jobs";
+
+  private final JobService jobs;
+
+  JobController(JobService jobs) {
+    this.jobs = jobs;
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Submit a training job",
+      description =
+          "The options of ./mmlab train in camel case; only savePath (relative to the models"
+              + " directory) is required. The job is checked completely, then queued: one job"
+              + " trains at a time. 202 with the job; 400 problem detail for bad input.")
+  Mono<ResponseEntity<JobView>> submit(@Valid @RequestBody SubmitJobRequest request) {
+    // Checking builds the market once (it may read a data file): off the event loop.
+    return Mono.fromCallable(() -> jobs.submit(request))
+        .subscribeOn(Schedulers.boundedElastic())
+        .map(v -> ResponseEntity.accepted().location(URI.create(PATH + "/" + v.id())).body(v));
+  }
+
+  @GetMapping
+  @Operation(summary = "Every remembered job, oldest first")
+  List<JobView> list() {
+    return jobs.list();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(
+      summary = "A job's state and progress",
+      description =
+          "state QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED; timesteps done and"
+              + " total, ep_rew_mean and steps/s of the last rollout.")
+  JobView status(@PathVariable String id) {
+    return jobs.status(id);
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      summary = "Cancel a job",
+      description =
+          "A queued job is cancelled at once; a running one stops at its next step and turns"
+              + " CANCELLED (nothing saved). 202 with the job.")
+  ResponseEntity<JobView> cancel(@PathVariable String id) {
+    return ResponseEntity.accepted().body(jobs.cancel(id));
+  }
+}
