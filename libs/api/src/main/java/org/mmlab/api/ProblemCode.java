@@ -40,6 +40,16 @@ public enum ProblemCode {
   /** The market spec does not name a market that can be built. */
   INVALID_MARKET(400, "Invalid market spec"),
 
+  // ---- strategies and training ----
+  UNKNOWN_STRATEGY_TYPE(400, "Unknown strategy type"),
+  MODEL_PATH_REQUIRED(400, "Model path required"),
+  INVALID_BUNDLE(400, "Invalid policy bundle"),
+  INVALID_PARAMS(400, "Invalid strategy parameters"),
+  STRATEGY_NOT_FOUND(404, "Strategy not found"),
+  INVALID_TRAINING_SPEC(400, "Invalid training spec"),
+  PATH_OUTSIDE_MODELS_DIR(400, "Path outside the models directory"),
+  JOB_NOT_FOUND(404, "Job not found"),
+
   // ---- idempotency and state (409) ----
   /** The client order id was used before for a different order. */
   DUPLICATE_CLIENT_ORDER_ID(409, "Client order id already used for another order"),

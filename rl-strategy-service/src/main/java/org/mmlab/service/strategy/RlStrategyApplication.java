@@ -2,9 +2,11 @@ package org.mmlab.service.strategy;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import org.mmlab.service.support.ProblemHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** The strategy runner: {@code java -jar rl-strategy-service.jar}. */
 @SpringBootApplication
@@ -18,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
                     + " live against the venue. Errors are RFC 9457 problem details with a stable"
                     + " code."))
 @ConfigurationPropertiesScan
+@Import(ProblemHandler.class)
 public class RlStrategyApplication {
   /**
    * Starts the service.

@@ -3,9 +3,11 @@ package org.mmlab.service.trainer;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import org.mmlab.cli.MmlabCli;
+import org.mmlab.service.support.ProblemHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The trainer: {@code java -jar trainer-service.jar train --episodes ... --save-path ...} runs one
@@ -22,6 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
                 "Batch PPO training jobs (one at a time, the rest queued) and the model store."
                     + " Errors are RFC 9457 problem details with a stable code."))
 @ConfigurationPropertiesScan
+@Import(ProblemHandler.class)
 public class TrainerApplication {
   /** The first argument that selects one-shot mode. */
   static final String ONE_SHOT = "train";

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mmlab.api.ProblemCode;
+import org.mmlab.api.ProblemException;
 import org.mmlab.rl.policy.EnsembleStrategy;
 import org.mmlab.rl.policy.RlStrategy;
-import org.mmlab.service.strategy.StrategyProblem;
-import org.mmlab.service.strategy.StrategyProblemException;
 import org.mmlab.strategy.Strategy;
 import org.mmlab.strategy.StrategyRegistry;
 
@@ -59,7 +59,7 @@ public final class StrategyCatalog {
    *
    * @param request the request
    * @return a fresh strategy
-   * @throws StrategyProblemException for an unknown type, a missing model path, a bad bundle or bad
+   * @throws ProblemException for an unknown type, a missing model path, a bad bundle or bad
    *     parameters
    */
   public Strategy create(StartStrategyRequest request) {
@@ -69,27 +69,27 @@ public final class StrategyCatalog {
       return loadPolicy(type, request.modelPath(), params);
     }
     if (!registry.names().contains(type)) {
-      throw new StrategyProblemException(
-          StrategyProblem.UNKNOWN_STRATEGY_TYPE,
+      throw new ProblemException(
+          ProblemCode.UNKNOWN_STRATEGY_TYPE,
           "unknown strategy type '" + type + "'; known types: " + String.join(", ", types()));
     }
     try {
       return registry.create(type, params);
     } catch (IllegalArgumentException e) {
-      throw new StrategyProblemException(StrategyProblem.INVALID_PARAMS, e.getMessage());
+      throw new ProblemException(ProblemCode.INVALID_PARAMS, e.getMessage());
     }
   }
 
   private static Strategy loadPolicy(String type, String modelPath, Map<String, String> params) {
     if (modelPath == null || modelPath.isBlank()) {
-      throw new StrategyProblemException(
-          StrategyProblem.MODEL_PATH_REQUIRED, "strategy type '" + type + "' needs a modelPath");
+      throw new ProblemException(
+          ProblemCode.MODEL_PATH_REQUIRED, "strategy type '" + type + "' needs a modelPath");
     }
     boolean deterministic = true;
     for (Map.Entry<String, String> e : params.entrySet()) {
       if (!DETERMINISTIC.equals(e.getKey())) {
-        throw new StrategyProblemException(
-            StrategyProblem.INVALID_PARAMS,
+        throw new ProblemException(
+            ProblemCode.INVALID_PARAMS,
             "strategy '"
                 + type
                 + "': unknown parameter '"
@@ -98,8 +98,8 @@ public final class StrategyCatalog {
       }
       String v = e.getValue();
       if (!"true".equalsIgnoreCase(v) && !"false".equalsIgnoreCase(v)) {
-        throw new StrategyProblemException(
-            StrategyProblem.INVALID_PARAMS,
+        throw new ProblemException(
+            ProblemCode.INVALID_PARAMS,
             "strategy '" + type + "': deterministic must be true or false, got '" + v + "'");
       }
       deterministic = Boolean.parseBoolean(v);
@@ -111,22 +111,22 @@ public final class StrategyCatalog {
       }
       Path path = Path.of(p.trim());
       if (!Files.isRegularFile(path)) {
-        throw new StrategyProblemException(
-            StrategyProblem.INVALID_BUNDLE, "no policy bundle at '" + path + "'");
+        throw new ProblemException(
+            ProblemCode.INVALID_BUNDLE, "no policy bundle at '" + path + "'");
       }
       paths.add(path);
     }
     if (RL.equals(type) && paths.size() != 1) {
-      throw new StrategyProblemException(
-          StrategyProblem.INVALID_BUNDLE, "strategy 'rl' takes exactly one bundle");
+      throw new ProblemException(
+          ProblemCode.INVALID_BUNDLE, "strategy 'rl' takes exactly one bundle");
     }
     try {
       return RL.equals(type)
           ? RlStrategy.load(paths.get(0), deterministic)
           : EnsembleStrategy.load(paths, deterministic);
     } catch (IOException | RuntimeException e) {
-      throw new StrategyProblemException(
-          StrategyProblem.INVALID_BUNDLE,
+      throw new ProblemException(
+          ProblemCode.INVALID_BUNDLE,
           "cannot load '" + modelPath + "': " + (e.getMessage() == null ? e : e.getMessage()));
     }
   }

@@ -10,11 +10,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.mmlab.api.ProblemCode;
+import org.mmlab.api.ProblemException;
 import org.mmlab.client.VenueClient;
 import org.mmlab.client.VenueConfig;
 import org.mmlab.client.VenueListener;
-import org.mmlab.service.strategy.StrategyProblem;
-import org.mmlab.service.strategy.StrategyProblemException;
 import org.mmlab.service.strategy.StrategyProperties;
 import org.mmlab.strategy.Strategy;
 
@@ -54,7 +54,7 @@ public final class StrategyService implements AutoCloseable {
    *
    * @param request what to run
    * @return its status
-   * @throws StrategyProblemException when the request cannot be run
+   * @throws ProblemException when the request cannot be run
    */
   public StrategyView start(StartStrategyRequest request) {
     Strategy strategy = catalog.create(request);
@@ -114,7 +114,7 @@ public final class StrategyService implements AutoCloseable {
    *
    * @param id its id
    * @return the status
-   * @throws StrategyProblemException when there is no such strategy
+   * @throws ProblemException when there is no such strategy
    */
   public StrategyView status(String id) {
     return find(id).view();
@@ -125,7 +125,7 @@ public final class StrategyService implements AutoCloseable {
    *
    * @param id its id
    * @return its final status
-   * @throws StrategyProblemException when there is no such strategy
+   * @throws ProblemException when there is no such strategy
    */
   public StrategyView stop(String id) {
     LiveStrategy s = find(id);
@@ -140,8 +140,7 @@ public final class StrategyService implements AutoCloseable {
       s = strategies.get(id);
     }
     if (s == null) {
-      throw new StrategyProblemException(
-          StrategyProblem.STRATEGY_NOT_FOUND, "no strategy '" + id + "'");
+      throw new ProblemException(ProblemCode.STRATEGY_NOT_FOUND, "no strategy '" + id + "'");
     }
     return s;
   }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmlab.service.strategy.StrategyProblem;
-import org.mmlab.service.strategy.StrategyProblemException;
+import org.mmlab.api.ProblemCode;
+import org.mmlab.api.ProblemException;
 import org.mmlab.service.strategy.support.TinyBundle;
 import org.mmlab.strategy.MutableMarketContext;
 import org.mmlab.strategy.QuoteDecision;
@@ -21,10 +21,9 @@ class StrategyCatalogTest {
     return new StartStrategyRequest(type, modelPath, params, null);
   }
 
-  static void assertProblem(StartStrategyRequest r, StrategyProblem p) {
+  static void assertProblem(StartStrategyRequest r, ProblemCode p) {
     assertThatThrownBy(() -> new StrategyCatalog().create(r))
-        .isInstanceOfSatisfying(
-            StrategyProblemException.class, e -> assertThat(e.problem()).isEqualTo(p));
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(p));
   }
 
   @Test
@@ -49,13 +48,13 @@ class StrategyCatalogTest {
 
   @Test
   void badRequestsNameTheirProblem() {
-    assertProblem(request("martingale", null, null), StrategyProblem.UNKNOWN_STRATEGY_TYPE);
-    assertProblem(request("rl", null, null), StrategyProblem.MODEL_PATH_REQUIRED);
-    assertProblem(request("rl", "/nonexistent/x.zip", null), StrategyProblem.INVALID_BUNDLE);
+    assertProblem(request("martingale", null, null), ProblemCode.UNKNOWN_STRATEGY_TYPE);
+    assertProblem(request("rl", null, null), ProblemCode.MODEL_PATH_REQUIRED);
+    assertProblem(request("rl", "/nonexistent/x.zip", null), ProblemCode.INVALID_BUNDLE);
     assertProblem(
         request("rl", "/nonexistent/x.zip", Map.of("deterministic", "maybe")),
-        StrategyProblem.INVALID_PARAMS);
-    assertProblem(request("symmetric", null, Map.of("size", 0)), StrategyProblem.INVALID_PARAMS);
+        ProblemCode.INVALID_PARAMS);
+    assertProblem(request("symmetric", null, Map.of("size", 0)), ProblemCode.INVALID_PARAMS);
   }
 
   @Test

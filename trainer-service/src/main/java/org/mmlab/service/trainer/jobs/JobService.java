@@ -18,10 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import org.mmlab.api.ProblemCode;
+import org.mmlab.api.ProblemException;
 import org.mmlab.rl.ppo.RolloutStats;
 import org.mmlab.rl.training.TrainingJob;
-import org.mmlab.service.trainer.TrainerProblem;
-import org.mmlab.service.trainer.TrainerProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,20 +67,20 @@ public final class JobService implements AutoCloseable {
    *
    * @param request the job
    * @return its view, QUEUED
-   * @throws TrainerProblemException INVALID_TRAINING_SPEC or PATH_OUTSIDE_MODELS_DIR
+   * @throws ProblemException INVALID_TRAINING_SPEC or PATH_OUTSIDE_MODELS_DIR
    */
   public JobView submit(SubmitJobRequest request) {
     Path save = inside("savePath", request.savePath());
     Path init = request.initFrom() == null ? null : inside("initFrom", request.initFrom());
     if (init != null && !Files.isRegularFile(init)) {
-      throw new TrainerProblemException(
-          TrainerProblem.INVALID_TRAINING_SPEC, "--init-from: file not found: " + init);
+      throw new ProblemException(
+          ProblemCode.INVALID_TRAINING_SPEC, "--init-from: file not found: " + init);
     }
     TrainingJob job;
     try {
       job = TrainingJob.prepare(request.toSpec(save, init));
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw new TrainerProblemException(TrainerProblem.INVALID_TRAINING_SPEC, e.getMessage());
+      throw new ProblemException(ProblemCode.INVALID_TRAINING_SPEC, e.getMessage());
     }
     Run run = new Run(UUID.randomUUID().toString(), job, Instant.now());
     synchronized (this) {
@@ -106,7 +106,7 @@ public final class JobService implements AutoCloseable {
    *
    * @param id the job id
    * @return its view
-   * @throws TrainerProblemException JOB_NOT_FOUND
+   * @throws ProblemException JOB_NOT_FOUND
    */
   public JobView status(String id) {
     return find(id).view();
@@ -118,7 +118,7 @@ public final class JobService implements AutoCloseable {
    *
    * @param id the job id
    * @return its view
-   * @throws TrainerProblemException JOB_NOT_FOUND
+   * @throws ProblemException JOB_NOT_FOUND
    */
   public JobView cancel(String id) {
     Run run = find(id);
@@ -139,7 +139,7 @@ public final class JobService implements AutoCloseable {
       run = jobs.get(id);
     }
     if (run == null) {
-      throw new TrainerProblemException(TrainerProblem.JOB_NOT_FOUND, "no job " + id);
+      throw new ProblemException(ProblemCode.JOB_NOT_FOUND, "no job " + id);
     }
     return run;
   }
@@ -153,8 +153,8 @@ public final class JobService implements AutoCloseable {
     } catch (InvalidPathException e) {
       // refused below
     }
-    throw new TrainerProblemException(
-        TrainerProblem.PATH_OUTSIDE_MODELS_DIR,
+    throw new ProblemException(
+        ProblemCode.PATH_OUTSIDE_MODELS_DIR,
         field + " " + value + " is not a file inside the models directory " + modelsDir);
   }
 

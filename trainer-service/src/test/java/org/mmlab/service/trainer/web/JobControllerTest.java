@@ -5,8 +5,8 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.mmlab.service.trainer.TrainerProblem;
-import org.mmlab.service.trainer.TrainerProblemException;
+import org.mmlab.api.ProblemCode;
+import org.mmlab.api.ProblemException;
 import org.mmlab.service.trainer.jobs.JobService;
 import org.mmlab.service.trainer.jobs.JobState;
 import org.mmlab.service.trainer.jobs.JobView;
@@ -63,8 +63,7 @@ class JobControllerTest {
   void aRefusedSpecKeepsItsCodeAndMessage() {
     when(jobs.submit(any()))
         .thenThrow(
-            new TrainerProblemException(
-                TrainerProblem.INVALID_TRAINING_SPEC, "unknown market 'moon'"));
+            new ProblemException(ProblemCode.INVALID_TRAINING_SPEC, "unknown market 'moon'"));
     post("{\"savePath\":\"a\",\"market\":\"moon\"}")
         .expectStatus()
         .isBadRequest()
@@ -80,7 +79,7 @@ class JobControllerTest {
   @Test
   void unknownJobIs404() {
     when(jobs.status("nope"))
-        .thenThrow(new TrainerProblemException(TrainerProblem.JOB_NOT_FOUND, "no job nope"));
+        .thenThrow(new ProblemException(ProblemCode.JOB_NOT_FOUND, "no job nope"));
     web.get()
         .uri("/api/v1/jobs/nope")
         .exchange()

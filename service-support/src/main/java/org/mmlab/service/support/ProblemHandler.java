@@ -1,11 +1,11 @@
-package org.mmlab.service.trainer.web;
+package org.mmlab.service.support;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.mmlab.api.Endpoints;
 import org.mmlab.api.ProblemCode;
-import org.mmlab.service.trainer.TrainerProblemException;
+import org.mmlab.api.ProblemException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,13 +17,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
 
-/** Turns every error of the REST API into an RFC 9457 problem detail with a stable {@code code}. */
+/**
+ * Turns every error of a service's REST API into an RFC 9457 problem detail with a stable {@code
+ * code}: {@link ProblemException}s, bean-validation failures and unreadable bodies. A service takes
+ * it with {@code @Import(ProblemHandler.class)}.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ProblemHandler {
-  static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Endpoints.PROBLEM_JSON);
+public class ProblemHandler {
+  private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Endpoints.PROBLEM_JSON);
 
-  static ResponseEntity<ProblemDetail> problem(
+  private static ResponseEntity<ProblemDetail> problem(
       int status, String type, String title, String code, String detail) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
     p.setType(URI.create(type));
@@ -32,14 +36,20 @@ class ProblemHandler {
     return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(p);
   }
 
-  static ResponseEntity<ProblemDetail> problem(ProblemCode code, String detail) {
+  /**
+   * A problem-detail response.
+   *
+   * @param code the stable code
+   * @param detail what exactly was wrong
+   * @return the response
+   */
+  public static ResponseEntity<ProblemDetail> problem(ProblemCode code, String detail) {
     return problem(code.status(), code.type(), code.title(), code.name(), detail);
   }
 
-  @ExceptionHandler(TrainerProblemException.class)
-  ResponseEntity<ProblemDetail> trainer(TrainerProblemException e) {
-    var c = e.problem();
-    return problem(c.status(), c.type(), c.title(), c.name(), e.getMessage());
+  @ExceptionHandler(ProblemException.class)
+  ResponseEntity<ProblemDetail> rejected(ProblemException e) {
+    return problem(e.code(), e.getMessage());
   }
 
   @ExceptionHandler(WebExchangeBindException.class)
