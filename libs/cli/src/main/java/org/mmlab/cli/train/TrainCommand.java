@@ -81,7 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--reward",
-      defaultValue = "spread-inventory",
+      defaultValue = "pnl-inventory",
       paramLabel = "NAME",
       description = "Reward: " + RewardFunction.KNOWN + " (default: ${DEFAULT-VALUE}).")
   String reward;

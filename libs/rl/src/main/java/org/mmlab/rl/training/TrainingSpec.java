@@ -95,7 +95,7 @@ public record TrainingSpec(
     private double makerFee;
     private double takerFee;
     private long episodes = 1000;
-    private String reward = "spread-inventory";
+    private String reward = "pnl-inventory";
     private int nEnvs = 1;
     private long seed = 1;
     private Path initFrom;
