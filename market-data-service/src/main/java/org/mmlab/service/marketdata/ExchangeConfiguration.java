@@ -70,7 +70,9 @@ class ExchangeConfiguration {
                 props.autoStart(),
                 props.bookLevels(),
                 props.heartbeatInterval().toNanos(),
-                props.tickInterval().toNanos()),
+                props.tickInterval().toNanos(),
+                props.journalDir(),
+                props.journalSyncInterval().toNanos()),
             json::writeValueAsString,
             nanos -> matching.record(nanos, TimeUnit.NANOSECONDS));
     Gauge.builder(

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param subscriberBuffer messages buffered per market-data subscriber before it is dropped as slow
  * @param sessionBuffer messages buffered per gateway session before it is dropped as slow
  * @param internalToken the shared secret the gateway presents on the internal order-entry socket
+ * @param journalDir directory of the exchange journal (recovered at start-up when it holds one);
+ *     unset, the exchange keeps no journal and starts afresh each time
+ * @param journalSyncInterval longest time records of the background market alone stay unsynced
+ *     (anything the gateway is told is synced before it is told)
  */
 @Validated
 @ConfigurationProperties("mmlab.exchange")
@@ -38,4 +43,6 @@ public record ExchangeProperties(
     @DefaultValue("1ms") @NotNull Duration tickInterval,
     @DefaultValue("4096") @Min(16) int subscriberBuffer,
     @DefaultValue("65536") @Min(16) int sessionBuffer,
-    @NotBlank String internalToken) {}
+    @NotBlank String internalToken,
+    Path journalDir,
+    @DefaultValue("100ms") @NotNull Duration journalSyncInterval) {}

@@ -1,6 +1,8 @@
 package org.mmlab.service.marketdata.exchange;
 
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,6 +100,9 @@ public final class ExchangeCore implements AutoCloseable {
    * @param bookLevels levels per side published on the market-data stream
    * @param heartbeatNanos wall-clock interval between heartbeats
    * @param tickNanos longest wall-clock wait between two advances of the market
+   * @param journalDir directory of the journal, or null to run without one
+   * @param journalSyncNanos longest wall-clock time journal records of the background market stay
+   *     unsynced (records that a gateway session will see are synced before it sees them)
    */
   public record Settings(
       String market,
@@ -106,9 +111,36 @@ public final class ExchangeCore implements AutoCloseable {
       boolean autoStart,
       int bookLevels,
       long heartbeatNanos,
-      long tickNanos) {
+      long tickNanos,
+      Path journalDir,
+      long journalSyncNanos) {
+    /**
+     * Settings without a journal.
+     *
+     * @param market the market spec to start with
+     * @param seed the model's seed
+     * @param speed simulated seconds per wall second
+     * @param autoStart whether the clock starts running at once
+     * @param bookLevels levels per side published on the market-data stream
+     * @param heartbeatNanos wall-clock interval between heartbeats
+     * @param tickNanos longest wall-clock wait between two advances of the market
+     */
+    public Settings(
+        String market,
+        long seed,
+        double speed,
+        boolean autoStart,
+        int bookLevels,
+        long heartbeatNanos,
+        long tickNanos) {
+      this(market, seed, speed, autoStart, bookLevels, heartbeatNanos, tickNanos, null, 0);
+    }
+
     /** Validates the fields. */
     public Settings {
+      if (journalDir != null && journalSyncNanos <= 0) {
+        throw new IllegalArgumentException("journal sync interval must be positive");
+      }
       if (!(speed > 0) || speed > 10_000) {
         throw new IllegalArgumentException("speed must be in (0, 10000]: " + speed);
       }
@@ -163,6 +195,7 @@ public final class ExchangeCore implements AutoCloseable {
   private final org.mmlab.sim.BookSnapshot agentBook;
   private final Fanout marketData = new Fanout();
   private final Fanout sessions = new Fanout();
+  private final List<String> heldSession = new ArrayList<>();
   private long mdSeq;
   private long sessionSeq;
   private long sentBid = -1;
@@ -173,6 +206,7 @@ public final class ExchangeCore implements AutoCloseable {
   private long commands;
   private long rateWindowStart;
   private long rateWindowEvents;
+  private final ExchangeJournal journal; // null without a journal
 
   // ---------------- statistics for other threads ----------------
   private volatile SimulationStatus status;
@@ -203,11 +237,23 @@ public final class ExchangeCore implements AutoCloseable {
     this.clock = new ExchangeClock(settings.speed());
     this.published = new PublishedBook(settings.bookLevels());
     this.agentBook = new org.mmlab.sim.BookSnapshot(Math.min(100, settings.bookLevels()));
-    install(buildMarket(settings.market()), settings.market(), settings.seed());
-    state = SimulationState.STOPPED;
-    if (settings.autoStart()) {
-      clock.start(market.now(), System.nanoTime());
-      state = SimulationState.RUNNING;
+    this.journal =
+        settings.journalDir() == null
+            ? null
+            : new ExchangeJournal(settings.journalDir(), settings.journalSyncNanos());
+    if (journal != null && journal.exists()) {
+      journal.recover(this);
+      resumeAfterRecovery();
+    } else {
+      install(buildMarket(settings.market()), settings.market(), settings.seed());
+      state = SimulationState.STOPPED;
+      if (settings.autoStart()) {
+        clock.start(market.now(), System.nanoTime());
+        state = SimulationState.RUNNING;
+      }
+      if (journal != null) {
+        journal.restart(this);
+      }
     }
     trades.clear(); // the warm-up's
     refreshBook();
@@ -227,14 +273,22 @@ public final class ExchangeCore implements AutoCloseable {
       return;
     }
     closed = true;
-    thread.interrupt();
+    // No interrupt unless it hangs: an interrupt closes the journal's file channel mid-write.
+    inbox.add(() -> {});
     try {
       thread.join(5_000);
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(1_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     marketData.closeAll(SHUTDOWN);
     sessions.closeAll(SHUTDOWN);
+    if (journal != null) {
+      journal.close();
+    }
     closeMarket(market);
   }
 
@@ -352,6 +406,7 @@ public final class ExchangeCore implements AutoCloseable {
         () -> {
           advance();
           flush(null);
+          commit(true);
           cancelOverride = CancelReason.MARKET_RESET;
           for (ClientOrder o : List.copyOf(orders.values())) {
             events.add(
@@ -375,6 +430,10 @@ public final class ExchangeCore implements AutoCloseable {
           refreshBook();
           marketData.publish(encoder.apply(snapshot(++mdSeq)));
           flush(null);
+          if (journal != null) {
+            journal.restart(this); // the new market's journal starts here
+          }
+          commit(true);
           sessions.closeAll(MARKET_RESET);
         });
   }
@@ -441,6 +500,8 @@ public final class ExchangeCore implements AutoCloseable {
             () -> {
               try {
                 change.run();
+                journalClock();
+                commit(true);
                 publishStats(System.nanoTime());
                 f.complete(status);
               } catch (RuntimeException e) {
@@ -499,6 +560,42 @@ public final class ExchangeCore implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "exchange step failed", e);
       }
+      commit(false);
+    }
+  }
+
+  /**
+   * Makes the journal durable up to here when a session message waits for it (or the background's
+   * records have waited long enough), then releases the waiting messages. A failing journal stops
+   * the exchange: acknowledging what cannot be recovered would break the guarantee.
+   */
+  private void commit(boolean force) {
+    if (journal == null) {
+      return;
+    }
+    try {
+      if (journal.commit(this, force)) {
+        for (int i = 0; i < heldSession.size(); i++) {
+          sessions.publish(heldSession.get(i));
+        }
+        heldSession.clear();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "journal failed; the exchange stops", e);
+      closed = true;
+      sessions.closeAll(SHUTDOWN);
+    }
+  }
+
+  /** Whether session messages wait for a sync. */
+  boolean holdsSessionMessages() {
+    return !heldSession.isEmpty();
+  }
+
+  /** Journals the clock's state when it changed since the last journaled one. */
+  private void journalClock() {
+    if (journal != null) {
+      journal.clock(state, clock.speed());
     }
   }
 
@@ -507,8 +604,15 @@ public final class ExchangeCore implements AutoCloseable {
     if (state != SimulationState.RUNNING) {
       return;
     }
-    long target = clock.target(market.now(), System.nanoTime());
+    advanceTo(clock.target(market.now(), System.nanoTime()));
+  }
+
+  /** Runs the market up to a simulated time (journaled: replay calls this with the same times). */
+  void advanceTo(long target) {
     if (target > market.now()) {
+      if (journal != null) {
+        journal.advance(target);
+      }
       try {
         market.advanceTo(target);
       } catch (RuntimeException e) {
@@ -525,6 +629,7 @@ public final class ExchangeCore implements AutoCloseable {
   private void finish() {
     clock.stop();
     state = SimulationState.FINISHED;
+    journalClock();
   }
 
   private boolean halted() {
@@ -533,8 +638,11 @@ public final class ExchangeCore implements AutoCloseable {
 
   // ---- commands ----
 
-  private void handle(ExchangeCommand command) {
+  void handle(ExchangeCommand command) {
     long t0 = System.nanoTime();
+    if (journal != null) {
+      journal.command(command);
+    }
     commands++;
     if (command instanceof SubmitCommand c) {
       submit(c);
@@ -992,7 +1100,17 @@ public final class ExchangeCore implements AutoCloseable {
         || bb != sentBid
         || ba != sentAsk
         || halted != sentHalted) {
-      if (!sessions.isEmpty()) {
+      if (journal != null && journal.active()) {
+        // The batch waits for its journal record to be durable (see commit).
+        String batch =
+            encoder.apply(
+                new EventBatch(
+                    ++sessionSeq, ref, market.now(), halted, bb, ba, List.copyOf(events)));
+        journal.batch(batch);
+        if (!sessions.isEmpty()) {
+          heldSession.add(batch);
+        }
+      } else if (!sessions.isEmpty()) {
         sessions.publish(
             encoder.apply(
                 new EventBatch(
@@ -1097,6 +1215,139 @@ public final class ExchangeCore implements AutoCloseable {
             ba > 0 ? instrument.price(ba) : null,
             marketData.size(),
             sessions.size());
+  }
+
+  // ---- the journal's view ----
+
+  SimulationState simulationState() {
+    return state;
+  }
+
+  double clockSpeed() {
+    return clock.speed();
+  }
+
+  /**
+   * A hash of everything the journal must restore: the engine's book (orders, priorities), the
+   * market's time, and every client order and account.
+   */
+  long stateHash() {
+    long h = 0x6d6d6c6162L;
+    h = mix(h, engine != null ? engine.stateHash() : 0);
+    h = mix(h, market.now());
+    h = mix(h, nextOrderId);
+    h = mix(h, state.ordinal());
+    for (ClientOrder o : orders.values()) {
+      h = mix(h, o.orderId);
+      h = mix(h, o.price);
+      h = mix(h, o.remaining);
+      h = mix(h, o.filled);
+    }
+    for (ClientAccount a : accounts.values()) {
+      h = mix(h, a.owner);
+      h = mix(h, a.position);
+      h = mix(h, a.cash);
+      h = mix(h, a.quoteBid);
+      h = mix(h, a.quoteAsk);
+    }
+    return h;
+  }
+
+  private static long mix(long h, long v) {
+    long x = (h ^ v) * 0x9E3779B97F4A7C15L;
+    return x ^ (x >>> 31);
+  }
+
+  /** Writes the journal's base record: the market to build and the accounts to start with. */
+  void writeBase(ByteBuffer b) {
+    b.putInt(JournalCodec.VERSION);
+    JournalCodec.putString(b, spec);
+    b.putLong(seed);
+    b.putDouble(clock.speed());
+    JournalCodec.putString(b, state.name());
+    b.putLong(nextOrderId);
+    b.putInt(accounts.size());
+    for (ClientAccount a : accounts.values()) {
+      JournalCodec.putString(b, a.clientId);
+      b.putLong(a.owner).putLong(a.position).putLong(a.bought).putLong(a.sold).putLong(a.cash);
+    }
+  }
+
+  /** Rebuilds the market and the accounts from a base record (recovery). */
+  void applyBase(ByteBuffer b) {
+    int version = b.getInt();
+    if (version != JournalCodec.VERSION) {
+      throw new IllegalStateException("journal version " + version + " is not supported");
+    }
+    String s = JournalCodec.getString(b);
+    long sd = b.getLong();
+    double speed = b.getDouble();
+    SimulationState st = SimulationState.valueOf(JournalCodec.getString(b));
+    nextOrderId = b.getLong();
+    int n = b.getInt();
+    for (int i = 0; i < n; i++) {
+      ClientAccount a = new ClientAccount(JournalCodec.getString(b), b.getLong());
+      a.position = b.getLong();
+      a.bought = b.getLong();
+      a.sold = b.getLong();
+      a.cash = b.getLong();
+      accounts.put(a.clientId, a);
+      accountsByOwner.put(a.owner, a);
+    }
+    install(buildMarket(s), s, sd);
+    state = st;
+    clock.setSpeed(speed, market.now(), System.nanoTime());
+  }
+
+  /** Replays a journaled advance as the exchange loop made it (advance, then publish). */
+  void replayAdvance(long target) {
+    advanceTo(target);
+    flush(null);
+  }
+
+  /** Replays a journaled clock change. */
+  void replayClock(SimulationState st, double speed) {
+    state = st;
+    clock.setSpeed(speed, market.now(), System.nanoTime());
+  }
+
+  /** After a recovery: the clock runs again if it ran before the crash and start-up allows it. */
+  private void resumeAfterRecovery() {
+    long wall = System.nanoTime();
+    if (state == SimulationState.RUNNING) {
+      if (settings.autoStart()) {
+        clock.start(market.now(), wall);
+      } else {
+        clock.stop();
+        state = SimulationState.STOPPED;
+        journalClock();
+      }
+    } else {
+      clock.stop();
+    }
+  }
+
+  /**
+   * The journal's state, or null without a journal.
+   *
+   * @return the status
+   */
+  public JournalStatus journalStatus() {
+    return journal == null ? null : journal.status();
+  }
+
+  /**
+   * The exchange's state hash (book, market time, client orders and accounts), computed on the
+   * exchange thread: equal hashes mean equal states.
+   *
+   * @return the hash
+   */
+  public CompletableFuture<Long> stateHashNow() {
+    CompletableFuture<Long> f = new CompletableFuture<>();
+    if (!post(() -> f.complete(stateHash()))) {
+      f.completeExceptionally(new IllegalStateException("exchange closed"));
+    }
+    return f;
   }
 
   // ---- markets ----

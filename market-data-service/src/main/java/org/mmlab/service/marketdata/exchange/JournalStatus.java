@@ -1,0 +1,44 @@
+package org.mmlab.service.marketdata.exchange;
+
+/**
+ * The exchange journal's state.
+ *
+ * @param file the journal file
+ * @param durableLength bytes of the journal known durable (synced)
+ * @param durableHash the state hash at that point (the last hash record)
+ * @param recordsWritten records appended since start-up
+ * @param syncs syncs since start-up
+ * @param recovery what the start-up recovery found, or null when the journal started afresh
+ */
+public record JournalStatus(
+    String file,
+    long durableLength,
+    long durableHash,
+    long recordsWritten,
+    long syncs,
+    Recovery recovery) {
+
+  /**
+   * A recovery from the journal at start-up.
+   *
+   * @param records valid records replayed (the base included)
+   * @param validLength bytes of valid records
+   * @param tornBytes bytes after them, dropped (a write the crash cut short)
+   * @param checkpoints hash records checked against the replayed state
+   * @param lastCheckpointHash the last hash record's value
+   * @param lastCheckpointEnd where the last hash record ends in the file
+   * @param recordsAfterLastCheckpoint valid records after the last hash record
+   * @param recoveredHash the state hash once recovered
+   * @param millis how long the recovery took
+   */
+  public record Recovery(
+      long records,
+      long validLength,
+      long tornBytes,
+      long checkpoints,
+      long lastCheckpointHash,
+      long lastCheckpointEnd,
+      long recordsAfterLastCheckpoint,
+      long recoveredHash,
+      long millis) {}
+}

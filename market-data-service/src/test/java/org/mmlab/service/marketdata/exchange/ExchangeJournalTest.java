@@ -1,0 +1,212 @@
+package org.mmlab.service.marketdata.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mmlab.api.OrderType;
+import org.mmlab.api.Side;
+import org.mmlab.api.exchange.CancelCommand;
+import org.mmlab.api.exchange.EventBatch;
+import org.mmlab.api.exchange.ExchangeCommand;
+import org.mmlab.api.exchange.ExchangeMessage;
+import org.mmlab.api.exchange.QuoteCommand;
+import org.mmlab.api.exchange.QuoteSide;
+import org.mmlab.api.exchange.SessionState;
+import org.mmlab.api.exchange.SubmitCommand;
+import org.mmlab.api.simulation.SimulationState;
+import org.mmlab.service.marketdata.journal.JournalReader;
+import org.mmlab.service.marketdata.journal.JournalWriter;
+import org.mmlab.sim.market.MarketFactory;
+
+/**
+ * The journal rebuilds the exchange: a zi market trading with clients, journaled, then a new
+ * exchange on the same directory reaches the same state hash (book, orders, positions).
+ */
+class ExchangeJournalTest {
+  private static final long MS = 1_000_000L;
+  @TempDir Path dir;
+  private ExchangeCore core;
+  private ExchangeCore recovered;
+
+  @AfterEach
+  void close() {
+    if (core != null) {
+      core.close();
+    }
+    if (recovered != null) {
+      recovered.close();
+    }
+  }
+
+  private ExchangeCore exchange(boolean autoStart) {
+    ExchangeCore c =
+        new ExchangeCore(
+            MarketFactory::create,
+            new ExchangeCore.Settings("zi", 11, 50.0, autoStart, 50, 1_000 * MS, MS, dir, 20 * MS),
+            Recorder.JSON::writeValueAsString,
+            nanos -> {});
+    c.launch();
+    return c;
+  }
+
+  /** Random limit orders, cancels and quotes around the mid from three clients. */
+  private void trade(ExchangeCore c, long seed, int n) throws InterruptedException {
+    Recorder<ExchangeMessage> s = new Recorder<>(ExchangeMessage.class);
+    c.openSession(s);
+    SessionState st = (SessionState) s.next();
+    long mid = (st.bestBid() + st.bestAsk()) / 2;
+    Random rnd = new Random(seed);
+    String[] clients = {"a", "b", "c"};
+    for (int i = 0; i < n; i++) {
+      String client = clients[rnd.nextInt(3)];
+      String ref = "r" + i;
+      ExchangeCommand cmd =
+          switch (rnd.nextInt(4)) {
+            case 0 -> new CancelCommand(ref, client, 1 + rnd.nextInt(i + 1));
+            case 1 ->
+                new QuoteCommand(
+                    ref,
+                    client,
+                    new QuoteSide(mid - 1 - rnd.nextInt(5), 1 + rnd.nextInt(5), "qb" + i),
+                    new QuoteSide(mid + 1 + rnd.nextInt(5), 1 + rnd.nextInt(5), "qa" + i));
+            default ->
+                new SubmitCommand(
+                    ref,
+                    client,
+                    "o" + i,
+                    rnd.nextBoolean() ? Side.BUY : Side.SELL,
+                    rnd.nextInt(10) == 0 ? OrderType.MARKET : OrderType.LIMIT,
+                    mid + rnd.nextInt(21) - 10,
+                    1 + rnd.nextInt(4));
+          };
+      c.execute(cmd);
+      if (i % 50 == 49) {
+        s.until(m -> m instanceof EventBatch b && ref.equals(b.ref()), Duration.ofSeconds(10));
+        Thread.sleep(5); // the background flow moves between bursts
+      }
+    }
+  }
+
+  @Test
+  void aRestartedExchangeRecoversBookOrdersAndPositions() throws Exception {
+    core = exchange(true);
+    trade(core, 1, 600);
+    core.stop().get(5, TimeUnit.SECONDS);
+    long before = core.stateHashNow().get(5, TimeUnit.SECONDS);
+    SessionState open = sessionState(core);
+    assertThat(open.orders()).isNotEmpty();
+    assertThat(open.positions()).hasSize(3);
+    // Simulate a crash: the file is left as it is (stop synced it), the old exchange abandoned.
+    recovered = exchange(true);
+    assertThat(recovered.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(before);
+    SessionState after = sessionState(recovered);
+    assertThat(after.orders()).isEqualTo(open.orders());
+    assertThat(after.positions()).isEqualTo(open.positions());
+    JournalStatus.Recovery r = recovered.journalStatus().recovery();
+    assertThat(r.checkpoints()).isPositive();
+    assertThat(r.recordsAfterLastCheckpoint()).isZero();
+    assertThat(r.lastCheckpointHash()).isEqualTo(before);
+    // A stopped market stays stopped after recovery.
+    assertThat(recovered.status().state()).isEqualTo(SimulationState.STOPPED);
+  }
+
+  @Test
+  void recoveryAcrossAResetAndWhileRunningKeepsTheSyncedState() throws Exception {
+    core = exchange(true);
+    trade(core, 2, 200);
+    core.reset(null, 99L, null).get(5, TimeUnit.SECONDS);
+    trade(core, 3, 300);
+    // Running: the state moves on, so compare at a durable point after the clock stops.
+    core.stop().get(5, TimeUnit.SECONDS);
+    long before = core.stateHashNow().get(5, TimeUnit.SECONDS);
+    assertThat(core.journalStatus().durableHash()).isEqualTo(before);
+    recovered = exchange(false);
+    assertThat(recovered.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(before);
+    assertThat(recovered.status().seed()).isEqualTo(99L);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 9, 13})
+  void aTornLastRecordIsDroppedAndTheRestRecovered(int cut) throws Exception {
+    core = exchange(true);
+    trade(core, 4, 100);
+    core.stop().get(5, TimeUnit.SECONDS);
+    long before = core.stateHashNow().get(5, TimeUnit.SECONDS);
+    core.close();
+    core = null;
+    Path file = dir.resolve(ExchangeJournal.FILE);
+    long length = Files.size(file);
+    // A half-written record after the last good one (a crash mid-append).
+    byte[] torn = new byte[cut];
+    new Random(cut).nextBytes(torn);
+    torn[0] = 0; // a plausible length prefix
+    Files.write(file, torn, StandardOpenOption.APPEND);
+    recovered = exchange(false);
+    assertThat(recovered.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(before);
+    assertThat(recovered.journalStatus().recovery().tornBytes()).isEqualTo(cut);
+    assertThat(recovered.journalStatus().recovery().validLength()).isEqualTo(length);
+    recovered.close();
+    recovered = null;
+    // Appending resumed after the valid prefix: the torn bytes are gone.
+    assertThat(Files.size(file)).isGreaterThanOrEqualTo(length);
+    try (JournalReader r = new JournalReader(file)) {
+      while (r.next()) {
+        // read to the end
+      }
+      assertThat(r.tornBytes()).isZero();
+    }
+  }
+
+  @Test
+  void aCorruptRecordEndsTheValidPrefix() throws Exception {
+    Path file = dir.resolve("j");
+    try (JournalWriter w =
+        JournalWriter.create(file, (byte) 'B', ByteBuffer.wrap(new byte[] {1}))) {
+      for (int i = 0; i < 10; i++) {
+        w.append((byte) 'A', ByteBuffer.allocate(8).putLong(0, i));
+      }
+      w.sync();
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    int fifth = 10 + 4 * 17; // base record (9 + 1), then 17-byte records
+    bytes[fifth + 12] ^= 1; // one payload bit of the fifth record
+    Files.write(file, bytes);
+    try (JournalReader r = new JournalReader(file)) {
+      int n = 0;
+      while (r.next()) {
+        n++;
+      }
+      assertThat(n).isEqualTo(5); // the base and four records
+      assertThat(r.validLength()).isEqualTo(fifth);
+      assertThat(r.tornBytes()).isEqualTo(bytes.length - fifth);
+    }
+  }
+
+  @Test
+  void aJournalWithoutABaseRecordIsRefused() throws Exception {
+    Files.write(dir.resolve(ExchangeJournal.FILE), new byte[] {1, 2, 3});
+    assertThatThrownBy(() -> exchange(false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no valid base record");
+  }
+
+  private static SessionState sessionState(ExchangeCore c) throws InterruptedException {
+    Recorder<ExchangeMessage> s = new Recorder<>(ExchangeMessage.class);
+    c.openSession(s);
+    SessionState st = (SessionState) s.next();
+    c.closeSession(s);
+    return st;
+  }
+}
