@@ -74,6 +74,48 @@ class PaperCommandTest {
   }
 
   @Test
+  void discretizationOptionsChangeTheRunAndBadValuesAreOneLine() {
+    assertThat(run("avellaneda-stoikov", "--simulations", "100", "--format", "json")).isZero();
+    String standard = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(
+            run(
+                "avellaneda-stoikov",
+                "--simulations",
+                "100",
+                "--format",
+                "json",
+                "--inventory-spread",
+                "constant"))
+        .isZero();
+    assertThat(out.toString()).isNotEqualTo(standard);
+    out.getBuffer().setLength(0);
+    assertThat(run(root(), "paper", "avellaneda-stoikov", "--fill-probability", "bogus"))
+        .isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("error: --fill-probability must be linear or poisson, got 'bogus'");
+  }
+
+  @Test
+  void allDiscretizationsPrintsEightBlocksNextToThePaper() {
+    assertThat(
+            run(
+                "avellaneda-stoikov",
+                "--simulations",
+                "50",
+                "--all-discretizations",
+                "--format",
+                "json"))
+        .isZero();
+    JsonNode rows = JsonMapper.builder().build().readTree(out.toString());
+    assertThat(rows.size()).isEqualTo(8 * 6);
+    for (JsonNode row : rows) {
+      assertThat(row.has("profit_z")).isTrue();
+      assertThat(row.get("profit_z").isNumber()).isTrue();
+    }
+  }
+
+  @Test
   void sameSeedSameOutput() {
     run("avellaneda-stoikov", "--simulations", "50", "--seed", "9", "--format", "json");
     String first = out.toString();
