@@ -167,6 +167,7 @@ public final class LiveStrategy implements VenueListener {
     if (!(report instanceof OrderFilled f)) {
       return;
     }
+    double edgeTicks;
     synchronized (this) {
       if (instrument == null) {
         lastError = "fill before the first snapshot ignored: " + f.clientOrderId();
@@ -179,11 +180,14 @@ public final class LiveStrategy implements VenueListener {
         return;
       }
       Side side = f.side() == org.mmlab.api.Side.BUY ? Side.BID : Side.ASK;
+      // Realized spread: what the fill earned against the mid the strategy sees, in ticks.
+      double mid = (bestBid + bestAsk) * 0.5;
+      edgeTicks = !twoSided ? Double.NaN : side == Side.BID ? mid - px : px - mid;
       account.onFill(side, px, sz, 0.0);
       strategy.onFill(side, px, sz, f.simTime());
       fills++;
     }
-    metrics.fill(id);
+    metrics.fill(id, edgeTicks);
   }
 
   // ---------------------------------------------------------------- decisions
@@ -319,6 +323,11 @@ public final class LiveStrategy implements VenueListener {
   /** Signed inventory in lots. */
   synchronized long inventory() {
     return account.position();
+  }
+
+  /** The inventory limit the strategy sees, lots. */
+  long maxInventory() {
+    return maxInventory;
   }
 
   /** A snapshot of the status. */

@@ -1,6 +1,7 @@
 package org.mmlab.service.strategy.run;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,15 +14,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The strategies' meters, tagged by {@code strategy} (id) and {@code type}: {@code
- * mmlab_strategy_pnl}, {@code mmlab_strategy_inventory}, {@code mmlab_strategy_fills_total}, {@code
- * mmlab_strategy_quotes_total} and the {@code mmlab_strategy_tick_to_quote_seconds} timer (latest
- * book event seen by a decision → its quote acknowledged by the gateway).
+ * mmlab_strategy_pnl}, {@code mmlab_strategy_inventory} (and its limit {@code
+ * mmlab_strategy_inventory_limit}), {@code mmlab_strategy_fills_total}, {@code
+ * mmlab_strategy_quotes_total}, the {@code mmlab_strategy_tick_to_quote_seconds} timer (latest book
+ * event seen by a decision → its quote acknowledged by the gateway) and the {@code
+ * mmlab_strategy_realized_spread_ticks} summary (per fill: fill price against the mid the strategy
+ * saw when the fill arrived, positive when the fill earned spread).
  */
 public final class StrategyMetrics {
   private final MeterRegistry registry;
   private final Map<String, Meters> meters = new ConcurrentHashMap<>();
 
-  private record Meters(Counter fills, Counter quotes, Timer tickToQuote, List<Meter> all) {}
+  private record Meters(
+      Counter fills,
+      Counter quotes,
+      Timer tickToQuote,
+      DistributionSummary realizedSpread,
+      List<Meter> all) {}
 
   /**
    * Meters in a registry.
@@ -44,6 +53,11 @@ public final class StrategyMetrics {
             .tags(tags)
             .description("Signed inventory, lots")
             .register(registry);
+    Gauge limit =
+        Gauge.builder("mmlab.strategy.inventory.limit", s, x -> x.maxInventory())
+            .tags(tags)
+            .description("The inventory limit the strategy sees, lots")
+            .register(registry);
     Counter fills =
         Counter.builder("mmlab.strategy.fills")
             .tags(tags)
@@ -60,15 +74,30 @@ public final class StrategyMetrics {
             .description("Latest book event seen by a decision until its quote is acknowledged")
             .publishPercentileHistogram()
             .register(registry);
+    DistributionSummary realizedSpread =
+        DistributionSummary.builder("mmlab.strategy.realized.spread")
+            .tags(tags)
+            .baseUnit("ticks")
+            .description(
+                "Per fill: fill price against the mid when it arrived, in the maker's favour")
+            .register(registry);
     meters.put(
         s.id(),
-        new Meters(fills, quotes, latency, List.of(pnl, inventory, fills, quotes, latency)));
+        new Meters(
+            fills,
+            quotes,
+            latency,
+            realizedSpread,
+            List.of(pnl, inventory, limit, fills, quotes, latency, realizedSpread)));
   }
 
-  void fill(String id) {
+  void fill(String id, double edgeTicks) {
     Meters m = meters.get(id);
     if (m != null) {
       m.fills.increment();
+      if (!Double.isNaN(edgeTicks)) {
+        m.realizedSpread.record(edgeTicks);
+      }
     }
   }
 
