@@ -49,6 +49,10 @@ public enum ProblemCode {
   INVALID_TRAINING_SPEC(400, "Invalid training spec"),
   PATH_OUTSIDE_MODELS_DIR(400, "Path outside the models directory"),
   JOB_NOT_FOUND(404, "Job not found"),
+  /** A job names a runner this trainer is not configured for (kubernetes while it is off). */
+  RUNNER_NOT_ENABLED(400, "Runner not enabled"),
+  /** The Kubernetes API refused or did not answer a request for a training Job. */
+  KUBERNETES_API_ERROR(502, "Kubernetes API error"),
 
   // ---- idempotency and state (409) ----
   /** The client order id was used before for a different order. */

@@ -3,9 +3,6 @@ package org.mmlab.service.trainer.jobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Per running job, gauges {@code mmlab_training_timesteps}, {@code
  * mmlab_training_episode_reward} and {@code mmlab_training_steps_per_second}, tagged {@code job}.
  */
-public final class JobService implements AutoCloseable {
+public final class JobService implements JobRunner, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
 
   private final Path modelsDir;
@@ -69,19 +66,9 @@ public final class JobService implements AutoCloseable {
    * @return its view, QUEUED
    * @throws ProblemException INVALID_TRAINING_SPEC or PATH_OUTSIDE_MODELS_DIR
    */
+  @Override
   public JobView submit(SubmitJobRequest request) {
-    Path save = inside("savePath", request.savePath());
-    Path init = request.initFrom() == null ? null : inside("initFrom", request.initFrom());
-    if (init != null && !Files.isRegularFile(init)) {
-      throw new ProblemException(
-          ProblemCode.INVALID_TRAINING_SPEC, "--init-from: file not found: " + init);
-    }
-    TrainingJob job;
-    try {
-      job = TrainingJob.prepare(request.toSpec(save, init));
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw new ProblemException(ProblemCode.INVALID_TRAINING_SPEC, e.getMessage());
-    }
+    TrainingJob job = request.prepare(modelsDir);
     Run run = new Run(UUID.randomUUID().toString(), job, Instant.now());
     synchronized (this) {
       jobs.put(run.id, run);
@@ -97,6 +84,7 @@ public final class JobService implements AutoCloseable {
    *
    * @return the views
    */
+  @Override
   public synchronized List<JobView> list() {
     return jobs.values().stream().map(Run::view).toList();
   }
@@ -108,6 +96,7 @@ public final class JobService implements AutoCloseable {
    * @return its view
    * @throws ProblemException JOB_NOT_FOUND
    */
+  @Override
   public JobView status(String id) {
     return find(id).view();
   }
@@ -120,6 +109,7 @@ public final class JobService implements AutoCloseable {
    * @return its view
    * @throws ProblemException JOB_NOT_FOUND
    */
+  @Override
   public JobView cancel(String id) {
     Run run = find(id);
     synchronized (run) {
@@ -133,6 +123,11 @@ public final class JobService implements AutoCloseable {
     return run.view();
   }
 
+  @Override
+  public synchronized boolean owns(String id) {
+    return jobs.containsKey(id);
+  }
+
   private Run find(String id) {
     Run run;
     synchronized (this) {
@@ -142,20 +137,6 @@ public final class JobService implements AutoCloseable {
       throw new ProblemException(ProblemCode.JOB_NOT_FOUND, "no job " + id);
     }
     return run;
-  }
-
-  private Path inside(String field, String value) {
-    try {
-      Path p = modelsDir.resolve(value).normalize();
-      if (p.startsWith(modelsDir) && !p.equals(modelsDir)) {
-        return p;
-      }
-    } catch (InvalidPathException e) {
-      // refused below
-    }
-    throw new ProblemException(
-        ProblemCode.PATH_OUTSIDE_MODELS_DIR,
-        field + " " + value + " is not a file inside the models directory " + modelsDir);
   }
 
   private void execute(Run run) {
@@ -275,6 +256,7 @@ public final class JobService implements AutoCloseable {
       return new JobView(
           id,
           state,
+          JobRunner.LOCAL,
           job.bundlePath().toString(),
           t,
           total,

@@ -7,7 +7,9 @@ import java.time.Instant;
  *
  * @param id the job id
  * @param state where the job is
- * @param savePath the bundle it writes
+ * @param runner where it trains: {@code local} (this process) or {@code kubernetes} (a batch/v1
+ *     Job, whose name is the id)
+ * @param savePath the bundle it writes (for {@code kubernetes}, the path inside the training pod)
  * @param timesteps environment steps taken so far
  * @param totalTimesteps steps it trains for ({@code episodes × steps})
  * @param progress {@code timesteps / totalTimesteps}, 0 to 1
@@ -24,6 +26,7 @@ import java.time.Instant;
 public record JobView(
     String id,
     JobState state,
+    String runner,
     String savePath,
     long timesteps,
     long totalTimesteps,

@@ -5,8 +5,15 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.mmlab.api.ProblemCode;
+import org.mmlab.api.ProblemException;
+import org.mmlab.rl.training.TrainingJob;
 import org.mmlab.rl.training.TrainingSpec;
 
 /**
@@ -42,6 +49,8 @@ import org.mmlab.rl.training.TrainingSpec;
  * @param evalFreq evaluate every this many timesteps (default 50000)
  * @param evalEpisodes held-out episodes per evaluation (default 5)
  * @param patience evaluations without improvement before stopping; 0 never (default 0)
+ * @param runner where it trains: {@code local} (default; this process, one job at a time) or {@code
+ *     kubernetes} (a batch/v1 Job of its own, when {@code mmlab.trainer.kubernetes.enabled})
  */
 @Schema(description = "A training job; only savePath is required.")
 public record SubmitJobRequest(
@@ -71,7 +80,62 @@ public record SubmitJobRequest(
     @Positive Double maxGradNorm,
     @Positive Long evalFreq,
     @Positive Integer evalEpisodes,
-    @Min(0) Integer patience) {
+    @Min(0) Integer patience,
+    @Pattern(regexp = "local|kubernetes", message = "must be local or kubernetes") String runner) {
+
+  /**
+   * Whether this job asks for the Kubernetes runner.
+   *
+   * @return true for {@code "runner": "kubernetes"}
+   */
+  public boolean onKubernetes() {
+    return JobRunner.KUBERNETES.equals(runner);
+  }
+
+  /**
+   * Resolves the paths against the models directory and checks the whole job, as {@code ./mmlab
+   * train} does before it trains (the save directory is created).
+   *
+   * @param modelsDir the models directory (absolute, normalized)
+   * @return the job, ready to run
+   * @throws ProblemException PATH_OUTSIDE_MODELS_DIR or INVALID_TRAINING_SPEC, naming the field
+   */
+  public TrainingJob prepare(Path modelsDir) {
+    Path save = inside(modelsDir, "savePath", savePath);
+    Path init = initFrom == null ? null : inside(modelsDir, "initFrom", initFrom);
+    if (init != null && !Files.isRegularFile(init)) {
+      throw new ProblemException(
+          ProblemCode.INVALID_TRAINING_SPEC, "--init-from: file not found: " + init);
+    }
+    try {
+      return TrainingJob.prepare(toSpec(save, init));
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new ProblemException(ProblemCode.INVALID_TRAINING_SPEC, e.getMessage());
+    }
+  }
+
+  /**
+   * A path of this request inside the models directory.
+   *
+   * @param modelsDir the models directory (absolute, normalized)
+   * @param field the field's name, for the message
+   * @param value the relative path
+   * @return the resolved path, strictly inside {@code modelsDir}
+   * @throws ProblemException PATH_OUTSIDE_MODELS_DIR
+   */
+  public static Path inside(Path modelsDir, String field, String value) {
+    try {
+      Path p = modelsDir.resolve(value).normalize();
+      if (p.startsWith(modelsDir) && !p.equals(modelsDir)) {
+        return p;
+      }
+    } catch (InvalidPathException e) {
+      // refused below
+    }
+    throw new ProblemException(
+        ProblemCode.PATH_OUTSIDE_MODELS_DIR,
+        field + " " + value + " is not a file inside the models directory " + modelsDir);
+  }
 
   /**
    * The training spec, with the command-line defaults for missing fields.

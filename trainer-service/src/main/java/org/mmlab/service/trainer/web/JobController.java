@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.mmlab.service.trainer.jobs.JobService;
 import org.mmlab.service.trainer.jobs.JobView;
 import org.mmlab.service.trainer.jobs.SubmitJobRequest;
+import org.mmlab.service.trainer.jobs.TrainingJobs;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +24,9 @@ import reactor.core.scheduler.Schedulers;
 class JobController {
   static final String PATH = "/api/v1/jobs";
 
-  private final JobService jobs;
+  private final TrainingJobs jobs;
 
-  JobController(JobService jobs) {
+  JobController(TrainingJobs jobs) {
     this.jobs = jobs;
   }
 
@@ -36,7 +36,9 @@ class JobController {
       description =
           "The options of ./mmlab train in camel case; only savePath (relative to the models"
               + " directory) is required. The job is checked completely, then queued: one job"
-              + " trains at a time. 202 with the job; 400 problem detail for bad input.")
+              + " trains at a time. With \"runner\": \"kubernetes\" (when enabled) it becomes a"
+              + " Kubernetes Job of its own instead. 202 with the job; 400 problem detail for bad"
+              + " input, 502 KUBERNETES_API_ERROR when the cluster refuses it.")
   Mono<ResponseEntity<JobView>> submit(@Valid @RequestBody SubmitJobRequest request) {
     // Checking builds the market once (it may read a data file): off the event loop.
     return Mono.fromCallable(() -> jobs.submit(request))
@@ -65,7 +67,7 @@ class JobController {
       summary = "Cancel a job",
       description =
           "A queued job is cancelled at once; a running one stops at its next step and turns"
-              + " CANCELLED (nothing saved). 202 with the job.")
+              + " CANCELLED (nothing saved); a Kubernetes job's Job is deleted. 202 with the job.")
   ResponseEntity<JobView> cancel(@PathVariable String id) {
     return ResponseEntity.accepted().body(jobs.cancel(id));
   }

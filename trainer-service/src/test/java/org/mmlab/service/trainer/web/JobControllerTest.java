@@ -7,9 +7,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mmlab.api.ProblemCode;
 import org.mmlab.api.ProblemException;
-import org.mmlab.service.trainer.jobs.JobService;
 import org.mmlab.service.trainer.jobs.JobState;
 import org.mmlab.service.trainer.jobs.JobView;
+import org.mmlab.service.trainer.jobs.TrainingJobs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.http.MediaType;
@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class JobControllerTest {
   @Autowired WebTestClient web;
 
-  @MockitoBean JobService jobs;
+  @MockitoBean TrainingJobs jobs;
 
   private WebTestClient.ResponseSpec post(String json) {
     return web.post()
@@ -47,6 +47,32 @@ class JobControllerTest {
         .exists()
         .jsonPath("$.errors[?(@.field == 'nEnvs')]")
         .exists();
+  }
+
+  @Test
+  void anUnknownRunnerIsAValidationProblem() {
+    post("{\"savePath\":\"a\",\"runner\":\"slurm\"}")
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("VALIDATION_FAILED")
+        .jsonPath("$.errors[?(@.field == 'runner')]")
+        .exists();
+  }
+
+  @Test
+  void aDisabledRunnerIsItsOwnProblem() {
+    when(jobs.submit(any()))
+        .thenThrow(
+            new ProblemException(
+                ProblemCode.RUNNER_NOT_ENABLED, "runner kubernetes is not enabled"));
+    post("{\"savePath\":\"a\",\"runner\":\"kubernetes\"}")
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("RUNNER_NOT_ENABLED");
   }
 
   @Test
@@ -97,6 +123,7 @@ class JobControllerTest {
             new JobView(
                 "j1",
                 JobState.QUEUED,
+                "local",
                 "/m/a.zip",
                 0,
                 1000,
