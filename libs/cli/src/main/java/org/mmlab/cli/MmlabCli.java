@@ -33,6 +33,8 @@ import picocli.CommandLine.ScopeType;
       EnvCommand.class,
       PaperCommand.class,
       org.mmlab.cli.sandbox.SandboxCommand.class,
+      org.mmlab.cli.bench.BenchCommand.class,
+      org.mmlab.cli.bench.SoakCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

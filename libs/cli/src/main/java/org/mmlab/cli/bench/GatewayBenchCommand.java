@@ -1,0 +1,226 @@
+package org.mmlab.cli.bench;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mmlab.api.Endpoints;
+import org.mmlab.api.InstrumentInfo;
+import org.mmlab.cli.UserInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./mmlab bench gateway}: order submissions per second through the gateway's REST API on
+ * loopback, open-loop at a target rate, with latency from each order's intended send time.
+ */
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Orders/s through order-gateway-service on loopback with p50/p99 latency: open-loop at",
+      "--rate over --connections HTTP/1.1 connections, latency counted from each order's",
+      "intended send time. Orders are IOC limits a few ticks outside the spread (accepted by",
+      "the exchange, then cancelled unfilled), so the book and positions stay unchanged.",
+      "Services started here get the gateway's per-client rate limit lifted."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./mmlab bench gateway",
+      "  ./mmlab bench gateway --rate 5000 --duration 30 --format json",
+      "  ./mmlab bench gateway --gateway-url http://127.0.0.1:8082 --market-data-url"
+          + " http://127.0.0.1:8081 --rate 250 --api-key demo-key,strategy-key,admin-key"
+    })
+public final class GatewayBenchCommand implements Callable<Integer> {
+  static final List<String> DEFAULT_KEYS = List.of("demo-key", "strategy-key", "admin-key");
+  private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin VenueOptions venue;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Orders per second offered (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "SECONDS",
+      defaultValue = "20",
+      description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+  int durationSeconds;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description = "Seconds of load before measuring (default: ${DEFAULT-VALUE}).")
+  int warmupSeconds;
+
+  @Option(
+      names = "--connections",
+      paramLabel = "N",
+      defaultValue = "32",
+      description =
+          "Concurrent connections = orders in flight at most (default: ${DEFAULT-VALUE}).")
+  int connections;
+
+  @Option(
+      names = "--offset-ticks",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "How far outside the spread the IOC orders are priced (default: ${DEFAULT-VALUE}).")
+  int offsetTicks;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    venue.validate(true, true, false);
+    validate();
+    List<String> keys = venue.keys(DEFAULT_KEYS);
+    try (BenchServices services =
+        BenchServices.open(
+            venue,
+            List.of(BenchServices.MARKET_DATA, BenchServices.GATEWAY),
+            Map.of(BenchServices.GATEWAY, BenchServices.GATEWAY_UNLIMITED),
+            out)) {
+      URI gw = services.url(BenchServices.GATEWAY);
+      URI md = services.url(BenchServices.MARKET_DATA);
+      ExecutorService pool = Executors.newFixedThreadPool(2, BenchThreads.daemon("bench-http"));
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .executor(pool)
+              .build();
+      try (BookWatch book = new BookWatch(md, gw, keys.get(0))) {
+        book.awaitTwoSided(Duration.ofSeconds(30));
+        InstrumentInfo instrument = book.instrument();
+        URI orders = gw.resolve(Endpoints.ORDERS);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        OpenLoopLoad.Requests requests =
+            i -> {
+              String key = keys.get((int) (i % keys.size()));
+              boolean buy = (i / keys.size() & 1) == 0;
+              long ticks = buy ? book.bestBid() - offsetTicks : book.bestAsk() + offsetTicks;
+              String body =
+                  "{\"clientOrderId\":\"g"
+                      + run
+                      + "-"
+                      + i
+                      + "\",\"side\":\""
+                      + (buy ? "BUY" : "SELL")
+                      + "\",\"type\":\"IOC\",\"price\":"
+                      + instrument.price(Math.max(1, ticks)).toPlainString()
+                      + ",\"size\":"
+                      + instrument.size(1).toPlainString()
+                      + "}";
+              return HttpRequest.newBuilder(orders)
+                  .timeout(Duration.ofSeconds(10))
+                  .header(Endpoints.API_KEY_HEADER, key)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build();
+            };
+        OpenLoopLoad.Responses responses = (i, r, measured) -> outcome(r);
+        out.printf(
+            "offering %s orders/s for %d s (+%d s warm-up) over %d connections, keys %s%n",
+            BenchReport.fmt(rate), durationSeconds, warmupSeconds, connections, keys.size());
+        out.flush();
+        OpenLoopLoad.Result r =
+            new OpenLoopLoad(http, connections, Duration.ofSeconds(15))
+                .run(
+                    requests,
+                    responses,
+                    rate,
+                    Duration.ofSeconds(warmupSeconds),
+                    Duration.ofSeconds(durationSeconds),
+                    () -> services.dead().isPresent());
+        services
+            .dead()
+            .ifPresent(
+                d -> {
+                  throw new UserInputException(d);
+                });
+        report(r, services.startedHere(), keys.size()).print(out, venue.format);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    return 0;
+  }
+
+  /** The outcome of a submission: null when 200/201, else the status and problem code. */
+  static String outcome(HttpResponse<String> r) {
+    if (r.statusCode() == 201 || r.statusCode() == 200) {
+      return null;
+    }
+    Matcher m = CODE.matcher(r.body() == null ? "" : r.body());
+    return "HTTP " + r.statusCode() + (m.find() ? " " + m.group(1) : "");
+  }
+
+  BenchReport report(OpenLoopLoad.Result r, boolean startedHere, int keys) {
+    LatencySummary lat = LatencySummary.ofNanos(r.latency());
+    boolean met = r.okPerSecond() >= 10_000 && lat.p99Ms() < 5 && r.failed() == 0;
+    BenchReport rep = new BenchReport("gateway orders on loopback (POST /api/v1/orders, IOC)");
+    rep.row("offered rate", BenchReport.fmt(r.offeredRate()) + " orders/s")
+        .row(
+            "acknowledged",
+            BenchReport.fmt(r.okPerSecond())
+                + " orders/s ("
+                + r.ok()
+                + " in "
+                + String.format("%.1f", r.seconds())
+                + " s)")
+        .row("failed", r.failed() + (r.failures().isEmpty() ? "" : " " + r.failures()))
+        .row("latency (from intended send)", lat.line())
+        .row("connections / API keys", connections + " / " + keys)
+        .row("target ≥ 10,000/s, p99 < 5 ms", met ? "met" : "not met");
+    rep.put("offeredPerSecond", r.offeredRate())
+        .put("okPerSecond", LatencySummary.round(r.okPerSecond()))
+        .put("sent", r.sent())
+        .put("ok", r.ok())
+        .put("failed", r.failed())
+        .put("failures", r.failures())
+        .put("seconds", LatencySummary.round(r.seconds()))
+        .put("latency", lat.toMap())
+        .put("connections", connections)
+        .put("apiKeys", keys)
+        .put("servicesStartedHere", startedHere)
+        .put("targetMet", met);
+    return rep;
+  }
+
+  private void validate() {
+    if (!(rate > 0 && rate <= 1_000_000)) {
+      throw new UserInputException("--rate must be in (0, 1000000], got " + rate);
+    }
+    if (durationSeconds < 1) {
+      throw new UserInputException("--duration must be at least 1 second, got " + durationSeconds);
+    }
+    if (warmupSeconds < 0) {
+      throw new UserInputException("--warmup must not be negative, got " + warmupSeconds);
+    }
+    if (connections < 1 || connections > 1024) {
+      throw new UserInputException("--connections must be in 1..1024, got " + connections);
+    }
+    if (offsetTicks < 1) {
+      throw new UserInputException("--offset-ticks must be at least 1, got " + offsetTicks);
+    }
+  }
+}
