@@ -44,6 +44,11 @@ public enum ProblemCode {
   UNKNOWN_STRATEGY_TYPE(400, "Unknown strategy type"),
   MODEL_PATH_REQUIRED(400, "Model path required"),
   INVALID_BUNDLE(400, "Invalid policy bundle"),
+  /**
+   * The policy was trained with the predictor score and no predictor (or a different one) was
+   * given, or it was trained without and one was given.
+   */
+  PREDICTOR_MISMATCH(400, "Policy and predictor do not match"),
   INVALID_PARAMS(400, "Invalid strategy parameters"),
   STRATEGY_NOT_FOUND(404, "Strategy not found"),
   INVALID_TRAINING_SPEC(400, "Invalid training spec"),

@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mmlab.cli.UserInputException;
+import org.mmlab.cli.predictor.PredictorOptions;
 import org.mmlab.rl.policy.EnsembleStrategy;
 import org.mmlab.rl.policy.RlStrategy;
+import org.mmlab.rl.predictor.PredictorBundle;
 import org.mmlab.strategy.Strategy;
 import org.mmlab.strategy.StrategyRegistry;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,6 +41,11 @@ final class StrategyOptions {
           "Policy bundle(s) for --strategy rl (one) or ensemble (two or more, comma-separated).")
   List<Path> modelPaths = new ArrayList<>();
 
+  @Mixin PredictorOptions predictorOptions;
+
+  private PredictorBundle predictor;
+  private boolean predictorLoaded;
+
   @Option(
       names = "--stochastic",
       description = "Sample the agent's actions instead of taking the most likely (argmax).")
@@ -50,19 +58,40 @@ final class StrategyOptions {
    * @return a new strategy
    */
   Strategy create(String name) {
+    return createChecked(name);
+  }
+
+  /** The predictor of {@code --use-predictor}, loaded once per command. */
+  private PredictorBundle predictor() {
+    if (!predictorLoaded) {
+      predictor = predictorOptions.load();
+      predictorLoaded = true;
+    }
+    return predictor;
+  }
+
+  private Strategy createChecked(String name) {
     try {
       if (name.equals(RL)) {
         if (modelPaths.size() != 1) {
           throw new UserInputException("--strategy rl needs exactly one --model-path");
         }
-        return RlStrategy.load(modelPaths.get(0), !stochastic);
+        return RlStrategy.load(modelPaths.get(0), predictor(), !stochastic);
       }
       if (name.equals(ENSEMBLE)) {
         if (modelPaths.size() < 2) {
           throw new UserInputException(
               "--strategy ensemble needs two or more --model-path bundles, comma-separated");
         }
+        if (predictor() != null) {
+          throw new UserInputException(
+              "--use-predictor works with --strategy rl; an ensemble runs policies without it");
+        }
         return EnsembleStrategy.load(modelPaths, !stochastic);
+      }
+      if (predictorOptions.path() != null) {
+        throw new UserInputException(
+            "--use-predictor is for --strategy rl; " + name + " does not observe the predictor");
       }
       return StrategyRegistry.builtIn().create(name, params);
     } catch (IOException e) {

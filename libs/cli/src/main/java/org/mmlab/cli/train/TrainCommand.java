@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mmlab.cli.MarketOptions;
 import org.mmlab.cli.UserInputException;
+import org.mmlab.cli.predictor.PredictorOptions;
 import org.mmlab.rl.env.RewardFunction;
 import org.mmlab.rl.ppo.ProgressBarCallback;
 import org.mmlab.rl.ppo.RolloutStats;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
       "  ./mmlab train --episodes 1000 --save-path models/rl_mm_agent",
       "  ./mmlab train --episodes 200 --market hawkes --n-envs 4 --seed 3 --save-path"
           + " models/hawkes",
+      "  ./mmlab train --episodes 200 --market"
+          + " lobster:../shared/data/lobster/LOBSTER_SampleFile_AMZN_2012-06-21_1.zip"
+          + " --use-predictor --save-path models/amzn_pred",
       "  ./mmlab train --episodes 100 --init-from models/rl_mm_agent.zip --save-path"
           + " models/rl_mm_agent_ft --learning-rate 1e-4"
     })
@@ -44,6 +48,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin MarketOptions marketOptions;
+
+  @Mixin PredictorOptions predictorOptions;
 
   @Option(
       names = "--episodes",
@@ -208,6 +214,7 @@ public final class TrainCommand implements Callable<Integer> {
         .evalFreq(evalFreq)
         .evalEpisodes(evalEpisodes)
         .patience(patience)
+        .predictorPath(predictorOptions.path())
         .build();
   }
 

@@ -63,14 +63,14 @@ public final class EnvChecker {
     Rng actions = new Rng(Rng.derive(seed, 99));
     Trajectory t = new Trajectory();
     float[] obs = env.reset(seed);
-    checkObservation(obs, 0, problems);
+    checkObservation(obs, 0, problems, config.predictor() != null);
     int[] action = new int[ActionSpace.dimensions()];
     for (int i = 1; i <= steps && problems.size() < 20; i++) {
       for (int d = 0; d < action.length; d++) {
         action[d] = actions.nextInt(ActionSpace.NVEC[d]);
       }
       MarketMakingEnv.Step s = env.step(action);
-      checkObservation(s.observation, i, problems);
+      checkObservation(s.observation, i, problems, config.predictor() != null);
       if (!Double.isFinite(s.reward)) {
         problems.add("step " + i + ": reward is " + s.reward);
       }
@@ -89,15 +89,12 @@ public final class EnvChecker {
     return t;
   }
 
-  private static void checkObservation(float[] obs, int step, List<String> problems) {
-    if (obs.length != MarketMakingEnv.OBSERVATION_SIZE) {
+  private static void checkObservation(
+      float[] obs, int step, List<String> problems, boolean withPredictor) {
+    int expected = Observations.size(withPredictor);
+    if (obs.length != expected) {
       problems.add(
-          "step "
-              + step
-              + ": observation has "
-              + obs.length
-              + " values, expected "
-              + MarketMakingEnv.OBSERVATION_SIZE);
+          "step " + step + ": observation has " + obs.length + " values, expected " + expected);
       return;
     }
     for (int i = 0; i < obs.length; i++) {
@@ -106,7 +103,7 @@ public final class EnvChecker {
             "step "
                 + step
                 + ": observation "
-                + MarketMakingEnv.observationNames().get(i)
+                + MarketMakingEnv.observationNames(withPredictor).get(i)
                 + " is "
                 + obs[i]);
       }

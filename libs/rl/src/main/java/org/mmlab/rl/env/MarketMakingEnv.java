@@ -1,9 +1,12 @@
 package org.mmlab.rl.env;
 
 import java.util.List;
+import org.mmlab.rl.predictor.Predictor;
 import org.mmlab.sim.Market;
 import org.mmlab.sim.market.MarketFactory;
+import org.mmlab.strategy.MarketContext;
 import org.mmlab.strategy.QuoteDecision;
+import org.mmlab.strategy.Strategy;
 import org.mmlab.strategy.backtest.BacktestConfig;
 import org.mmlab.strategy.backtest.TradingSession;
 import org.mmlab.strategy.features.FeatureEngine;
@@ -17,8 +20,10 @@ import org.mmlab.strategy.features.FeatureEngine;
  * <p>Observation, {@value #OBSERVATION_SIZE} floats: the 12 microstructure features of {@link
  * FeatureEngine} in its order (mid, spread, relative spread, bid depth, ask depth, depth imbalance,
  * order-flow imbalance, 1 s return, 5 s return, realized volatility, average trade volume, mid
- * skew), then inventory / max inventory. Raw values: normalization by running statistics belongs to
- * the learner and is saved with its model.
+ * skew), then inventory / max inventory; with a predictor in the configuration, a 14th: the
+ * predictor's score {@code P(up) − P(down)}, the predictor being fed every top-of-book change the
+ * agent sees. Raw values: normalization by running statistics belongs to the learner and is saved
+ * with its model.
  *
  * <p>Action: see {@link ActionSpace}. Reward: see {@link RewardFunction}.
  *
@@ -28,12 +33,16 @@ public final class MarketMakingEnv {
   /** Observation length without the predictor. */
   public static final int OBSERVATION_SIZE = FeatureEngine.COUNT + 1;
 
+  /** Observation length with the predictor. */
+  public static final int OBSERVATION_SIZE_WITH_PREDICTOR = OBSERVATION_SIZE + 1;
+
   private final EnvConfig config;
   private final TradingSession session;
   private final RewardFunction reward;
   private final QuoteDecision decision = new QuoteDecision();
   private final StepOutcome outcome = new StepOutcome();
-  private final float[] observation = new float[OBSERVATION_SIZE];
+  private final float[] observation;
+  private final Predictor predictor;
   private double lastEquity;
   private double lastMid;
   private boolean done = true;
@@ -77,6 +86,11 @@ public final class MarketMakingEnv {
         new TradingSession(
             market, m.features(), m.intervalNanos(), m.steps(), m.maxInventory(), false);
     this.reward = RewardFunction.byName(config.reward());
+    this.observation = new float[config.observationSize()];
+    this.predictor = config.predictor() == null ? null : config.predictor().predictor();
+    if (predictor != null) {
+      session.observe(new PredictorFeed(predictor));
+    }
     step.observation = observation;
   }
 
@@ -95,9 +109,31 @@ public final class MarketMakingEnv {
    * @return the names
    */
   public static List<String> observationNames() {
+    return observationNames(false);
+  }
+
+  /**
+   * Names of the observation's components, in order.
+   *
+   * @param withPredictor whether the predictor score is included
+   * @return the names
+   */
+  public static List<String> observationNames(boolean withPredictor) {
     List<String> names = new java.util.ArrayList<>(FeatureEngine.names());
     names.add("inventory_ratio");
+    if (withPredictor) {
+      names.add(Observations.PREDICTOR_SCORE_NAME);
+    }
     return List.copyOf(names);
+  }
+
+  /**
+   * Observation length of this environment.
+   *
+   * @return 13, or 14 with the predictor
+   */
+  public int observationSize() {
+    return observation.length;
   }
 
   /**
@@ -107,6 +143,10 @@ public final class MarketMakingEnv {
    * @return the first observation (the env's own array)
    */
   public float[] reset(long seed) {
+    if (predictor != null) {
+      // Before the session resets: the reset delivers the first book.
+      predictor.reset();
+    }
     session.reset(seed);
     lastEquity = session.equity();
     lastMid = session.markPrice();
@@ -162,7 +202,7 @@ public final class MarketMakingEnv {
   }
 
   private void fillObservation() {
-    Observations.fill(session.context(), observation);
+    Observations.fill(session.context(), predictor, observation);
   }
 
   /**
@@ -172,5 +212,35 @@ public final class MarketMakingEnv {
    */
   public TradingSession session() {
     return session;
+  }
+
+  /** Hears the market between decisions for the predictor (the session's observer hook). */
+  private static final class PredictorFeed implements Strategy {
+    private final Predictor predictor;
+
+    PredictorFeed(Predictor predictor) {
+      this.predictor = predictor;
+    }
+
+    @Override
+    public String name() {
+      return "predictor-feed";
+    }
+
+    @Override
+    public void reset(long seed) {
+      predictor.reset();
+    }
+
+    @Override
+    public void decide(MarketContext ctx, QuoteDecision out) {
+      throw new IllegalStateException("the predictor feed only listens; the env decides");
+    }
+
+    @Override
+    public void onTopOfBook(
+        long timeNanos, long bidPrice, long bidSize, long askPrice, long askSize) {
+      predictor.onTopOfBook(timeNanos, bidPrice, bidSize, askPrice, askSize);
+    }
   }
 }

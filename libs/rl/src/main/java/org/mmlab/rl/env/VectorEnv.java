@@ -43,8 +43,8 @@ public final class VectorEnv {
     envs = new MarketMakingEnv[n];
     memberSeeds = new long[n];
     episodes = new long[n];
-    observations = new float[n][MarketMakingEnv.OBSERVATION_SIZE];
-    finalObservations = new float[n][MarketMakingEnv.OBSERVATION_SIZE];
+    observations = new float[n][config.observationSize()];
+    finalObservations = new float[n][config.observationSize()];
     rewards = new double[n];
     terminated = new boolean[n];
     truncated = new boolean[n];

@@ -23,7 +23,8 @@ import org.mmlab.strategy.features.FeatureConfig;
  * @param seed the training seed
  * @param training what the training did
  * @param needsPredictor whether the observation includes the predictor score
- * @param predictor the predictor's description when it does, else null (reserved)
+ * @param predictor the predictor it was trained with (path, name, sha256, horizon, dead band) when
+ *     it needs one, else null
  * @param versions versions of the libraries that wrote the bundle (informational)
  */
 public record BundleMetadata(

@@ -2,6 +2,7 @@ package org.mmlab.rl.policy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.mmlab.rl.predictor.PredictorBundle;
 import org.mmlab.sim.core.Rng;
 
 /**
@@ -66,6 +67,19 @@ public final class Policy implements AutoCloseable {
    */
   public static Policy load(Path bundle) throws IOException {
     return PolicyBundle.load(bundle).policy();
+  }
+
+  /**
+   * Loads a policy to run with (or without) a predictor, checking that it is the policy's own
+   * ({@link PolicyBundle#load(Path, PredictorBundle)}).
+   *
+   * @param bundle the {@code .zip}
+   * @param predictor the predictor, or null for none
+   * @return the policy
+   * @throws IOException when the bundle is missing, does not fit, or the predictor is not its own
+   */
+  public static Policy load(Path bundle, PredictorBundle predictor) throws IOException {
+    return PolicyBundle.load(bundle, predictor).policy();
   }
 
   /**

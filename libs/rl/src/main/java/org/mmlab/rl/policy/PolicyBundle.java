@@ -24,6 +24,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.mmlab.rl.env.ActionSpace;
 import org.mmlab.rl.env.Observations;
+import org.mmlab.rl.predictor.PredictorBundle;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -178,7 +179,22 @@ public final class PolicyBundle {
    * @throws IOException when the file cannot be read
    */
   public static PolicyBundle load(Path path) throws IOException {
-    return load(path, Observations.names(), ActionSpace.NVEC);
+    return load(path, (PredictorBundle) null);
+  }
+
+  /**
+   * Loads and checks a bundle for running with or without a predictor: a policy trained with a
+   * predictor needs that very predictor (same SHA-256), and one trained without must get none. A
+   * mismatch is one line ({@link PolicyBundleException#predictorMismatch()}).
+   *
+   * @param path the {@code .zip}
+   * @param predictor the predictor the caller will feed, or null for none
+   * @return the bundle
+   * @throws PolicyBundleException naming everything that does not fit
+   * @throws IOException when the file cannot be read
+   */
+  public static PolicyBundle load(Path path, PredictorBundle predictor) throws IOException {
+    return load(path, Observations.names(predictor != null), ActionSpace.NVEC, predictor, true);
   }
 
   /**
@@ -192,6 +208,29 @@ public final class PolicyBundle {
    * @throws IOException when the file cannot be read
    */
   public static PolicyBundle load(Path path, List<String> expectedFeatures, int[] expectedNvec)
+      throws IOException {
+    return load(path, expectedFeatures, expectedNvec, null, false);
+  }
+
+  /**
+   * Loads and checks a bundle's own consistency only, with or without the predictor score (for
+   * tools that inspect bundles without running them against a predictor).
+   *
+   * @param path the {@code .zip}
+   * @return the bundle
+   * @throws PolicyBundleException naming everything that does not fit
+   * @throws IOException when the file cannot be read
+   */
+  public static PolicyBundle inspect(Path path) throws IOException {
+    return load(path, null, ActionSpace.NVEC, null, false);
+  }
+
+  private static PolicyBundle load(
+      Path path,
+      List<String> expectedFeatures,
+      int[] expectedNvec,
+      PredictorBundle predictor,
+      boolean checkPredictor)
       throws IOException {
     if (!Files.exists(path)) {
       throw new PolicyBundleException(
@@ -224,8 +263,19 @@ public final class PolicyBundle {
         cause = e;
       }
     }
+    if (metadata != null && checkPredictor) {
+      String mismatch = predictorMismatch(metadata, predictor);
+      if (mismatch != null) {
+        throw new PolicyBundleException(path, List.of(mismatch), null, true);
+      }
+    }
     if (metadata != null) {
-      checkMetadata(metadata, expectedFeatures, expectedNvec, problems);
+      List<String> expected =
+          expectedFeatures != null
+              ? expectedFeatures
+              : Observations.names(metadata.needsPredictor());
+      checkMetadata(
+          metadata, expected, expectedNvec, problems, checkPredictor || expectedFeatures == null);
     }
     PolicyBundle bundle = null;
     if (problems.isEmpty()) {
@@ -310,8 +360,48 @@ public final class PolicyBundle {
     return JSON.treeToValue(root, BundleMetadata.class);
   }
 
+  /** The one-line reason a policy cannot run with the given predictor, or null when it can. */
+  private static String predictorMismatch(BundleMetadata m, PredictorBundle predictor) {
+    Object recorded = m.predictor() == null ? null : m.predictor().get("sha256");
+    Object where = m.predictor() == null ? null : m.predictor().get("path");
+    if (m.needsPredictor() && predictor == null) {
+      return "the policy was trained with the predictor score as its 14th observation (predictor "
+          + where
+          + ", sha256 "
+          + shortHash(recorded)
+          + "): run it with that predictor (--use-predictor --predictor-path "
+          + where
+          + ")";
+    }
+    if (!m.needsPredictor() && predictor != null) {
+      return "the policy was trained without the predictor (13 observations): run it without"
+          + " --use-predictor";
+    }
+    if (m.needsPredictor() && !predictor.sha256().equals(recorded)) {
+      return "the policy was trained with predictor "
+          + where
+          + " (sha256 "
+          + shortHash(recorded)
+          + "), but the predictor given, "
+          + predictor.path()
+          + ", is a different one (sha256 "
+          + shortHash(predictor.sha256())
+          + ")";
+    }
+    return null;
+  }
+
+  private static String shortHash(Object sha) {
+    String s = String.valueOf(sha);
+    return s.length() > 12 ? s.substring(0, 12) + "…" : s;
+  }
+
   private static void checkMetadata(
-      BundleMetadata m, List<String> expectedFeatures, int[] expectedNvec, List<String> problems) {
+      BundleMetadata m,
+      List<String> expectedFeatures,
+      int[] expectedNvec,
+      List<String> problems,
+      boolean predictorAllowed) {
     List<String> names = m.observationNames();
     if (!names.equals(expectedFeatures)) {
       problems.add(featureMismatch(names, expectedFeatures));
@@ -344,8 +434,13 @@ public final class PolicyBundle {
               + " components, the observation has "
               + names.size());
     }
-    if (m.needsPredictor()) {
-      problems.add("the policy needs the predictor score, which this build does not provide");
+    if (m.needsPredictor() && !predictorAllowed) {
+      problems.add(
+          "the policy needs the predictor score as its 14th observation; load it with its"
+              + " predictor");
+    }
+    if (m.needsPredictor() && (m.predictor() == null || m.predictor().get("sha256") == null)) {
+      problems.add("the policy needs the predictor but does not record which (predictor.sha256)");
     }
   }
 

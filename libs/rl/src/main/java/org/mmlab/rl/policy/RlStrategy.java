@@ -12,6 +12,8 @@ import java.util.Set;
 import org.mmlab.rl.env.ActionQuotes;
 import org.mmlab.rl.env.ActionSpace;
 import org.mmlab.rl.env.Observations;
+import org.mmlab.rl.predictor.Predictor;
+import org.mmlab.rl.predictor.PredictorBundle;
 import org.mmlab.sim.core.Rng;
 import org.mmlab.strategy.MarketContext;
 import org.mmlab.strategy.QuoteDecision;
@@ -29,15 +31,20 @@ import org.mmlab.strategy.StrategyRegistry;
  * there each side's size is cut to the room left ({@link ActionQuotes#capToInventory}), because a
  * deployed market maker must never breach the limit, whereas training ends the episode instead.
  *
+ * <p>With a predictor, the strategy feeds it every top-of-book change ({@link #onTopOfBook}) and
+ * its score is the 14th observation, as in training.
+ *
  * <p>Registry parameters ({@link #register}): {@code rl} takes {@code model} (bundle path,
- * required) and {@code deterministic} ({@code true}); {@code rl-ensemble} takes {@code models}
- * (comma-separated bundle paths) and {@code deterministic}.
+ * required), {@code predictor} (predictor bundle path, for a policy trained with one) and {@code
+ * deterministic} ({@code true}); {@code rl-ensemble} takes {@code models} (comma-separated bundle
+ * paths) and {@code deterministic}.
  */
 public final class RlStrategy implements Strategy {
   /** Registry name. */
   public static final String NAME = "rl";
 
   private final Policy policy;
+  private final Predictor predictor;
   private final boolean deterministic;
   private final Rng rng = new Rng(0);
   private final float[] observation;
@@ -50,22 +57,39 @@ public final class RlStrategy implements Strategy {
    * @param deterministic argmax actions; otherwise sampled
    */
   public RlStrategy(Policy policy, boolean deterministic) {
-    checkSpaces(policy);
+    this(policy, null, deterministic);
+  }
+
+  /**
+   * Creates the strategy with a predictor.
+   *
+   * @param policy the policy (owned by the caller), reading 14 values when {@code predictor} is
+   *     given
+   * @param predictor the predictor (owned by this strategy from now on), or null
+   * @param deterministic argmax actions; otherwise sampled
+   */
+  public RlStrategy(Policy policy, Predictor predictor, boolean deterministic) {
+    checkSpaces(policy, predictor != null);
     this.policy = policy;
+    this.predictor = predictor;
     this.deterministic = deterministic;
-    this.observation = new float[Observations.SIZE];
+    this.observation = new float[Observations.size(predictor != null)];
     this.action = new int[ActionSpace.dimensions()];
   }
 
   /** Checks that a policy reads the market maker's observation and acts in its action space. */
   static void checkSpaces(Policy policy) {
-    if (policy.observationSize() != Observations.SIZE
-        || !Arrays.equals(policy.actionNvec(), ActionSpace.NVEC)) {
+    checkSpaces(policy, false);
+  }
+
+  static void checkSpaces(Policy policy, boolean withPredictor) {
+    int size = Observations.size(withPredictor);
+    if (policy.observationSize() != size || !Arrays.equals(policy.actionNvec(), ActionSpace.NVEC)) {
       throw new IllegalArgumentException(
           "policy does not fit the market-making spaces: it reads "
               + policy.observationSize()
               + " inputs (expected "
-              + Observations.SIZE
+              + size
               + ") and acts in MultiDiscrete"
               + Arrays.toString(policy.actionNvec())
               + " (expected MultiDiscrete"
@@ -87,6 +111,23 @@ public final class RlStrategy implements Strategy {
   }
 
   /**
+   * Loads a bundle into a strategy that runs with a predictor (or explicitly without one).
+   *
+   * @param bundle the policy {@code .zip}
+   * @param predictor the predictor bundle, or null for none
+   * @param deterministic argmax actions; otherwise sampled
+   * @return the strategy
+   * @throws IOException when the bundle is missing, does not fit, or needs another predictor
+   */
+  public static RlStrategy load(Path bundle, PredictorBundle predictor, boolean deterministic)
+      throws IOException {
+    return new RlStrategy(
+        Policy.load(bundle, predictor),
+        predictor == null ? null : predictor.predictor(),
+        deterministic);
+  }
+
+  /**
    * Registers {@code rl} and {@code rl-ensemble}.
    *
    * @param registry the registry
@@ -95,6 +136,7 @@ public final class RlStrategy implements Strategy {
   public static StrategyRegistry register(StrategyRegistry registry) {
     Map<String, String> single = new LinkedHashMap<>();
     single.put("model", "");
+    single.put("predictor", "");
     single.put("deterministic", "true");
     registry.register(
         NAME,
@@ -105,8 +147,17 @@ public final class RlStrategy implements Strategy {
             throw new IllegalArgumentException(
                 "parameter 'model' (policy bundle path) is required");
           }
+          String predictorPath = p.get("predictor");
+          PredictorBundle predictor = null;
+          if (predictorPath != null && !predictorPath.isBlank()) {
+            try {
+              predictor = PredictorBundle.load(Path.of(predictorPath.trim()));
+            } catch (IOException e) {
+              throw new IllegalArgumentException("parameter 'predictor': " + e.getMessage(), e);
+            }
+          }
           try {
-            return load(Path.of(model.trim()), bool(p, "deterministic"));
+            return load(Path.of(model.trim()), predictor, bool(p, "deterministic"));
           } catch (IOException e) {
             throw new IllegalArgumentException("parameter 'model': " + e.getMessage(), e);
           }
@@ -191,14 +242,34 @@ public final class RlStrategy implements Strategy {
     return NAME;
   }
 
+  /**
+   * The predictor, if the policy observes one.
+   *
+   * @return the predictor or null
+   */
+  public Predictor predictor() {
+    return predictor;
+  }
+
   @Override
   public void reset(long seed) {
     rng.reseed(seed);
+    if (predictor != null) {
+      predictor.reset();
+    }
+  }
+
+  @Override
+  public void onTopOfBook(
+      long timeNanos, long bidPrice, long bidSize, long askPrice, long askSize) {
+    if (predictor != null) {
+      predictor.onTopOfBook(timeNanos, bidPrice, bidSize, askPrice, askSize);
+    }
   }
 
   @Override
   public void decide(MarketContext ctx, QuoteDecision out) {
-    Observations.fill(ctx, observation);
+    Observations.fill(ctx, predictor, observation);
     policy.act(observation, deterministic, rng, action);
     ActionQuotes.apply(action, ActionQuotes.mid(ctx), out);
     ActionQuotes.capToInventory(ctx.inventory(), ctx.maxInventory(), out);

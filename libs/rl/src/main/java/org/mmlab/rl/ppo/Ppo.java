@@ -64,10 +64,10 @@ import org.mmlab.sim.core.Rng;
  * rollout forward and every minibatch uses a sub-manager closed on every path. Not thread-safe.
  */
 public final class Ppo implements AutoCloseable {
-  private static final int OBS = MarketMakingEnv.OBSERVATION_SIZE;
   private static final int EPISODE_WINDOW = 100;
 
   private final EnvConfig envConfig;
+  private final int obs;
   private final PpoConfig config;
   private final NetworkSpec spec;
   private final int[] nvec;
@@ -121,10 +121,11 @@ public final class Ppo implements AutoCloseable {
    */
   public Ppo(EnvConfig env, PpoConfig config) {
     this.envConfig = Objects.requireNonNull(env, "env");
+    this.obs = env.observationSize();
     this.config = Objects.requireNonNull(config, "config");
     this.spec =
         new NetworkSpec(
-            OBS,
+            obs,
             Arrays.stream(ActionSpace.NVEC).boxed().toList(),
             config.policyHidden(),
             config.valueHidden(),
@@ -146,8 +147,8 @@ public final class Ppo implements AutoCloseable {
         orthogonalInit(policyNet, 0.01, initRng);
         orthogonalInit(valueNet, 1.0, initRng);
       }
-      policyNet.initialize(manager, DataType.FLOAT32, new Shape(1, OBS));
-      valueNet.initialize(manager, DataType.FLOAT32, new Shape(1, OBS));
+      policyNet.initialize(manager, DataType.FLOAT32, new Shape(1, obs));
+      valueNet.initialize(manager, DataType.FLOAT32, new Shape(1, obs));
       parameters.addAll(policyNet.getParameters().values());
       parameters.addAll(valueNet.getParameters().values());
       this.parameterStore = new ParameterStore(manager, false);
@@ -162,7 +163,7 @@ public final class Ppo implements AutoCloseable {
     }
     this.normalizer =
         new ObservationNormalizer(
-            OBS, config.normalizeObservations(), config.clipObs(), config.normEpsilon());
+            obs, config.normalizeObservations(), config.clipObs(), config.normEpsilon());
     this.rng = new Rng(Rng.derive(seed, 2));
   }
 
@@ -188,7 +189,7 @@ public final class Ppo implements AutoCloseable {
    * @throws IOException when the bundle is missing or does not fit
    */
   public static Ppo load(Path bundle, EnvConfig env) throws IOException {
-    PolicyBundle b = PolicyBundle.load(bundle);
+    PolicyBundle b = PolicyBundle.load(bundle, env.predictor());
     BundleMetadata m = b.metadata();
     PpoConfig config;
     try {
@@ -199,8 +200,8 @@ public final class Ppo implements AutoCloseable {
     }
     Ppo ppo = new Ppo(env, config);
     try {
-      PolicyNetworks.load(ppo.policyNet, ppo.manager, OBS, b.policyParams());
-      PolicyNetworks.load(ppo.valueNet, ppo.manager, OBS, b.valueParams());
+      PolicyNetworks.load(ppo.policyNet, ppo.manager, ppo.obs, b.policyParams());
+      PolicyNetworks.load(ppo.valueNet, ppo.manager, ppo.obs, b.valueParams());
       ppo.parameters.clear();
       ppo.parameters.addAll(ppo.policyNet.getParameters().values());
       ppo.parameters.addAll(ppo.valueNet.getParameters().values());
@@ -293,12 +294,12 @@ public final class Ppo implements AutoCloseable {
     }
     int n = config.nEnvs();
     env = new VectorEnv(envConfig, n, config.seed());
-    buffer = new RolloutBuffer(config.nSteps(), n, OBS, nvec.length);
+    buffer = new RolloutBuffer(config.nSteps(), n, obs, nvec.length);
     int batchCap = Math.min(config.batchSize(), buffer.size());
-    batch = new RolloutBuffer.Batch(batchCap, OBS, nvec.length);
-    lastObs = new float[n * OBS];
-    newObs = new float[n * OBS];
-    finalObs = new float[n * OBS];
+    batch = new RolloutBuffer.Batch(batchCap, obs, nvec.length);
+    lastObs = new float[n * obs];
+    newObs = new float[n * obs];
+    finalObs = new float[n * obs];
     lastEpisodeStarts = new boolean[n];
     dones = new boolean[n];
     actions = new int[n][nvec.length];
@@ -314,7 +315,7 @@ public final class Ppo implements AutoCloseable {
     // VecNormalize.reset(): update the statistics with the first observations, then normalize.
     normalizer.observe(env.observations(), n);
     for (int e = 0; e < n; e++) {
-      normalizer.normalize(env.observations()[e], lastObs, e * OBS);
+      normalizer.normalize(env.observations()[e], lastObs, e * obs);
     }
     Arrays.fill(lastEpisodeStarts, true);
   }
@@ -352,7 +353,7 @@ public final class Ppo implements AutoCloseable {
       float[][] raw = env.observations();
       normalizer.observe(raw, n);
       for (int e = 0; e < n; e++) {
-        normalizer.normalize(raw[e], newObs, e * OBS);
+        normalizer.normalize(raw[e], newObs, e * obs);
       }
 
       // 4. Rewards; bootstrap truncated episodes: r += γ·V(final observation).
@@ -361,7 +362,7 @@ public final class Ppo implements AutoCloseable {
         rewards[e] = env.rewards()[e];
         dones[e] = env.done(e);
         if (env.truncated()[e]) {
-          normalizer.normalize(env.finalObservation(e), finalObs, truncated * OBS);
+          normalizer.normalize(env.finalObservation(e), finalObs, truncated * obs);
           truncatedIdx[truncated++] = e;
         }
         if (dones[e]) {
@@ -520,16 +521,16 @@ public final class Ppo implements AutoCloseable {
     double clipRange = config.clipRange();
     MinibatchStats stats;
     try (NDManager m = manager.newSubManager()) {
-      NDArray obs = m.create(FloatBuffer.wrap(mb.observations, 0, b * OBS), new Shape(b, OBS));
+      NDArray obsArray = m.create(FloatBuffer.wrap(mb.observations, 0, b * obs), new Shape(b, obs));
       NDArray taken =
           m.create(FloatBuffer.wrap(oneHot, 0, b * logitCount), new Shape(b, logitCount));
       NDArray oldLogProb = m.create(FloatBuffer.wrap(mb.oldLogProbs, 0, b), new Shape(b));
       NDArray adv = m.create(FloatBuffer.wrap(advantages, 0, b), new Shape(b));
       NDArray returns = m.create(FloatBuffer.wrap(mb.returns, 0, b), new Shape(b));
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        NDArray logitsOut = policyNet.forward(parameterStore, new NDList(obs), true).head();
+        NDArray logitsOut = policyNet.forward(parameterStore, new NDList(obsArray), true).head();
         NDArray valuesOut =
-            valueNet.forward(parameterStore, new NDList(obs), true).head().reshape(b);
+            valueNet.forward(parameterStore, new NDList(obsArray), true).head().reshape(b);
         NDArray logp = PpoLosses.logSoftmaxPerHead(logitsOut, nvec);
         NDArray logProb = PpoLosses.logProb(logp, taken);
         NDArray entropy = PpoLosses.entropy(logp);
@@ -592,14 +593,14 @@ public final class Ppo implements AutoCloseable {
   /**
    * Runs the networks on {@code n} normalized observations.
    *
-   * @param obs {@code [n][OBS]} flattened
+   * @param rows {@code [n][obs]} flattened
    * @param n rows
    * @param logitsOut receives {@code [n][logits]}, or null to skip the policy
    * @param valuesOut receives {@code [n]} values, or null to skip the critic
    */
-  private void forward(float[] obs, int n, float[] logitsOut, float[] valuesOut) {
+  private void forward(float[] rows, int n, float[] logitsOut, float[] valuesOut) {
     try (NDManager m = manager.newSubManager()) {
-      NDArray x = m.create(FloatBuffer.wrap(obs, 0, n * OBS), new Shape(n, OBS));
+      NDArray x = m.create(FloatBuffer.wrap(rows, 0, n * obs), new Shape(n, obs));
       if (logitsOut != null) {
         float[] l = policyNet.forward(parameterStore, new NDList(x), false).head().toFloatArray();
         System.arraycopy(l, 0, logitsOut, 0, l.length);
@@ -621,12 +622,12 @@ public final class Ppo implements AutoCloseable {
    */
   public int[] predict(float[] observation, boolean deterministic) {
     checkOpen();
-    if (observation.length != OBS) {
+    if (observation.length != obs) {
       throw new IllegalArgumentException(
-          "observation has " + observation.length + " values, expected " + OBS);
+          "observation has " + observation.length + " values, expected " + obs);
     }
     disableGradModeOnThisThread();
-    float[] x = new float[OBS];
+    float[] x = new float[obs];
     normalizer.normalize(observation, x, 0);
     float[] l = new float[logitCount];
     forward(x, 1, l, null);
@@ -690,7 +691,7 @@ public final class Ppo implements AutoCloseable {
         PolicyBundle.FORMAT_VERSION,
         "ppo",
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-        MarketMakingEnv.observationNames(),
+        MarketMakingEnv.observationNames(envConfig.predictor() != null),
         spec.actionNvec(),
         spec,
         normalizer.stats(),
@@ -704,8 +705,8 @@ public final class Ppo implements AutoCloseable {
             finite(episodeMean(1)),
             bestEvalReward,
             wall),
-        false,
-        null,
+        envConfig.predictor() != null,
+        envConfig.predictor() == null ? null : envConfig.predictor().reference(),
         versions);
   }
 

@@ -17,6 +17,7 @@ import org.mmlab.rl.ppo.RewardChart;
 import org.mmlab.rl.ppo.RolloutStats;
 import org.mmlab.rl.ppo.StopTrainingOnNoImprovement;
 import org.mmlab.rl.ppo.TrainingCallback;
+import org.mmlab.rl.predictor.PredictorBundle;
 import org.mmlab.sim.Fees;
 import org.mmlab.sim.MarketConditions;
 import org.mmlab.sim.core.Durations;
@@ -106,9 +107,17 @@ public final class TrainingJob {
     if (spec.patience() < 0) {
       throw new TrainingSpecException("--patience must be >= 0, got " + spec.patience());
     }
+    PredictorBundle predictor = null;
+    if (spec.predictorPath() != null) {
+      try {
+        predictor = PredictorBundle.load(spec.predictorPath());
+      } catch (IOException e) {
+        throw new TrainingSpecException("--predictor-path: " + e.getMessage());
+      }
+    }
     EnvConfig env;
     try {
-      env = new EnvConfig(marketConfig(spec), spec.reward());
+      env = new EnvConfig(marketConfig(spec), spec.reward(), predictor);
     } catch (TrainingSpecException e) {
       throw e;
     } catch (IllegalArgumentException e) {

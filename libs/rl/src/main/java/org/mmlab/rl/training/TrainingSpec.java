@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param evalFreq evaluate every this many timesteps
  * @param evalEpisodes held-out episodes per evaluation
  * @param patience stop after this many evaluations without improvement; 0 never stops early
+ * @param predictorPath predictor bundle whose score is the 14th observation, or null for none
  */
 public record TrainingSpec(
     String market,
@@ -62,7 +63,8 @@ public record TrainingSpec(
     double maxGradNorm,
     long evalFreq,
     int evalEpisodes,
-    int patience) {
+    int patience,
+    Path predictorPath) {
 
   /** Null checks only; ranges are checked by {@link TrainingJob#prepare}. */
   public TrainingSpec {
@@ -72,6 +74,96 @@ public record TrainingSpec(
     Objects.requireNonNull(mdLatency, "mdLatency");
     Objects.requireNonNull(reward, "reward");
     Objects.requireNonNull(savePath, "savePath");
+  }
+
+  /**
+   * A spec without the predictor (the constructor before {@code predictorPath} existed).
+   *
+   * @param market market spec
+   * @param steps decisions per episode
+   * @param interval decision interval
+   * @param maxInventory inventory limit
+   * @param latency order-entry latency
+   * @param mdLatency market-data latency
+   * @param makerFee maker fee
+   * @param takerFee taker fee
+   * @param episodes episodes
+   * @param reward reward name
+   * @param nEnvs parallel environments
+   * @param seed seed
+   * @param initFrom bundle to fine-tune, or null
+   * @param savePath save path
+   * @param learningRate learning rate
+   * @param nSteps rollout steps
+   * @param batchSize minibatch size
+   * @param nEpochs epochs per update
+   * @param gamma discount
+   * @param gaeLambda GAE lambda
+   * @param clipRange clip range
+   * @param entCoef entropy coefficient
+   * @param vfCoef value coefficient
+   * @param maxGradNorm gradient norm
+   * @param evalFreq evaluation frequency
+   * @param evalEpisodes evaluation episodes
+   * @param patience patience
+   */
+  public TrainingSpec(
+      String market,
+      int steps,
+      String interval,
+      long maxInventory,
+      String latency,
+      String mdLatency,
+      double makerFee,
+      double takerFee,
+      long episodes,
+      String reward,
+      int nEnvs,
+      long seed,
+      Path initFrom,
+      Path savePath,
+      double learningRate,
+      int nSteps,
+      int batchSize,
+      int nEpochs,
+      double gamma,
+      double gaeLambda,
+      double clipRange,
+      double entCoef,
+      double vfCoef,
+      double maxGradNorm,
+      long evalFreq,
+      int evalEpisodes,
+      int patience) {
+    this(
+        market,
+        steps,
+        interval,
+        maxInventory,
+        latency,
+        mdLatency,
+        makerFee,
+        takerFee,
+        episodes,
+        reward,
+        nEnvs,
+        seed,
+        initFrom,
+        savePath,
+        learningRate,
+        nSteps,
+        batchSize,
+        nEpochs,
+        gamma,
+        gaeLambda,
+        clipRange,
+        entCoef,
+        vfCoef,
+        maxGradNorm,
+        evalFreq,
+        evalEpisodes,
+        patience,
+        null);
   }
 
   /**
@@ -113,6 +205,7 @@ public record TrainingSpec(
     private long evalFreq = 50_000;
     private int evalEpisodes = 5;
     private int patience;
+    private Path predictorPath;
 
     private Builder(Path savePath) {
       this.savePath = Objects.requireNonNull(savePath, "savePath");
@@ -353,6 +446,15 @@ public record TrainingSpec(
     }
 
     /**
+     * @param v predictor bundle for the 14th observation, or null for none
+     * @return this builder
+     */
+    public Builder predictorPath(Path v) {
+      predictorPath = v;
+      return this;
+    }
+
+    /**
      * The spec.
      *
      * @return the spec
@@ -385,7 +487,8 @@ public record TrainingSpec(
           maxGradNorm,
           evalFreq,
           evalEpisodes,
-          patience);
+          patience,
+          predictorPath);
     }
   }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmlab.rl.env.ActionSpace;
 import org.mmlab.rl.env.MarketMakingEnv;
+import org.mmlab.rl.env.Observations;
 import tools.jackson.databind.node.ArrayNode;
 
 class PolicyBundleTest {
@@ -137,7 +139,13 @@ class PolicyBundleTest {
               ((ArrayNode) m.get("observationNames")).add("predictor_score");
               m.put("needsPredictor", true);
             });
+    // Without a predictor the one problem is the missing predictor, in one line.
     assertThatThrownBy(() -> PolicyBundle.load(p))
+        .isInstanceOfSatisfying(
+            PolicyBundleException.class, e -> assertThat(e.predictorMismatch()).isTrue())
+        .hasMessageContaining("trained with the predictor score as its 14th observation");
+    // Checked for running without one, the feature list does not fit either.
+    assertThatThrownBy(() -> PolicyBundle.load(p, Observations.names(), ActionSpace.NVEC))
         .hasMessageContaining(
             "feature list mismatch: bundle has 14 features, this build provides 13;"
                 + " bundle also has [predictor_score]")

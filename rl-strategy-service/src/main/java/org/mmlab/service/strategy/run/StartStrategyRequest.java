@@ -16,9 +16,32 @@ import java.util.Map;
  *     (default true).
  * @param apiKey the gateway API key to trade under, default the service's own; strategies that run
  *     at the same time should each have their own key (a key has one quote and one position)
+ * @param usePredictor for {@code rl}: feed the predictor and observe its score (a policy trained
+ *     with {@code --use-predictor} needs it); default false
+ * @param predictorPath the predictor bundle for {@code usePredictor}, default {@value
+ *     #DEFAULT_PREDICTOR_PATH}
  */
 public record StartStrategyRequest(
     @NotBlank @Pattern(regexp = "[a-z0-9-]{1,40}") String type,
     String modelPath,
     Map<String, Object> params,
-    String apiKey) {}
+    String apiKey,
+    Boolean usePredictor,
+    String predictorPath) {
+
+  /** The predictor bundle {@code usePredictor} loads when no path is given. */
+  public static final String DEFAULT_PREDICTOR_PATH = "models/predictor.zip";
+
+  /**
+   * A request without the predictor.
+   *
+   * @param type strategy type
+   * @param modelPath policy bundle(s)
+   * @param params parameters
+   * @param apiKey gateway API key
+   */
+  public StartStrategyRequest(
+      String type, String modelPath, Map<String, Object> params, String apiKey) {
+    this(type, modelPath, params, apiKey, null, null);
+  }
+}

@@ -12,7 +12,9 @@ import java.util.TreeSet;
 import org.mmlab.api.ProblemCode;
 import org.mmlab.api.ProblemException;
 import org.mmlab.rl.policy.EnsembleStrategy;
+import org.mmlab.rl.policy.PolicyBundleException;
 import org.mmlab.rl.policy.RlStrategy;
+import org.mmlab.rl.predictor.PredictorBundle;
 import org.mmlab.strategy.Strategy;
 import org.mmlab.strategy.StrategyRegistry;
 
@@ -65,8 +67,19 @@ public final class StrategyCatalog {
   public Strategy create(StartStrategyRequest request) {
     String type = request.type();
     Map<String, String> params = strings(request.params());
+    boolean usePredictor = Boolean.TRUE.equals(request.usePredictor());
+    if (!usePredictor && request.predictorPath() != null) {
+      throw new ProblemException(
+          ProblemCode.INVALID_PARAMS, "predictorPath needs usePredictor: true");
+    }
+    if (usePredictor && !RL.equals(type)) {
+      throw new ProblemException(
+          ProblemCode.INVALID_PARAMS,
+          "usePredictor works with strategy type 'rl' only, not '" + type + "'");
+    }
     if (RL.equals(type) || ENSEMBLE.equals(type)) {
-      return loadPolicy(type, request.modelPath(), params);
+      PredictorBundle predictor = usePredictor ? loadPredictor(request.predictorPath()) : null;
+      return loadPolicy(type, request.modelPath(), params, predictor);
     }
     if (!registry.names().contains(type)) {
       throw new ProblemException(
@@ -80,7 +93,20 @@ public final class StrategyCatalog {
     }
   }
 
-  private static Strategy loadPolicy(String type, String modelPath, Map<String, String> params) {
+  private static PredictorBundle loadPredictor(String path) {
+    String p =
+        path == null || path.isBlank() ? StartStrategyRequest.DEFAULT_PREDICTOR_PATH : path.trim();
+    try {
+      return PredictorBundle.load(Path.of(p));
+    } catch (IOException | RuntimeException e) {
+      throw new ProblemException(
+          ProblemCode.INVALID_BUNDLE,
+          "predictorPath: " + (e.getMessage() == null ? e : e.getMessage()));
+    }
+  }
+
+  private static Strategy loadPolicy(
+      String type, String modelPath, Map<String, String> params, PredictorBundle predictor) {
     if (modelPath == null || modelPath.isBlank()) {
       throw new ProblemException(
           ProblemCode.MODEL_PATH_REQUIRED, "strategy type '" + type + "' needs a modelPath");
@@ -122,8 +148,12 @@ public final class StrategyCatalog {
     }
     try {
       return RL.equals(type)
-          ? RlStrategy.load(paths.get(0), deterministic)
+          ? RlStrategy.load(paths.get(0), predictor, deterministic)
           : EnsembleStrategy.load(paths, deterministic);
+    } catch (PolicyBundleException e) {
+      throw new ProblemException(
+          e.predictorMismatch() ? ProblemCode.PREDICTOR_MISMATCH : ProblemCode.INVALID_BUNDLE,
+          "cannot load '" + modelPath + "': " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       throw new ProblemException(
           ProblemCode.INVALID_BUNDLE,
