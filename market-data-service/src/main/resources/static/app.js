@@ -101,7 +101,7 @@ function ladderRow(cls, price, bidSize, askSize, maxSize, quoted) {
   tr.className = cls + (quoted.has(fmtPrice(price)) ? ' quoted' : '');
   tr.dataset.price = fmtPrice(price);
   const bar = (size) => size
-    ? `<span class="bar" style="width:${Math.max(2, Math.round(60 * size / maxSize))}px"></span>${size}`
+    ? `<span class="bar" style="width:${Math.max(2, Math.round(48 * size / maxSize))}px"></span>${size}`
     : '';
   tr.innerHTML = `<td class="bid-size">${bar(bidSize)}</td><td class="price">${fmtPrice(price)}</td>`
     + `<td class="ask-size">${bar(askSize)}</td>`;
@@ -280,10 +280,12 @@ function drawChart(canvas, points, key, label, color) {
   ctx.stroke();
   ctx.fillStyle = '#8b98a8';
   const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
-  ctx.fillText(fmt(hi), w - padR + 4, padT + 4);
-  ctx.fillText(fmt(lo), w - padR + 4, h - padB);
+  // The range's ends, unless the latest value's label would cover them.
+  const lastY = Math.min(h - padB, Math.max(padT + 4, y(last) + 4));
+  if (Math.abs(lastY - (padT + 4)) > 12) ctx.fillText(fmt(hi), w - padR + 4, padT + 4);
+  if (Math.abs(lastY - (h - padB)) > 12) ctx.fillText(fmt(lo), w - padR + 4, h - padB);
   ctx.fillStyle = color;
-  ctx.fillText(fmt(last), w - padR + 4, Math.min(h - padB - 12, Math.max(padT + 16, y(last) + 4)));
+  ctx.fillText(fmt(last), w - padR + 4, lastY);
 }
 
 // ---- start -------------------------------------------------------------------------------

@@ -23,15 +23,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./mmlab sandbox}: market-data-service, order-gateway-service and rl-strategy-service on
- * loopback from their built jars, optionally with a strategy running; Ctrl-C stops them all.
+ * {@code ./mmlab sandbox}: market-data-service, order-gateway-service, rl-strategy-service and
+ * trainer-service on loopback from their built jars, optionally with a strategy running; Ctrl-C
+ * stops them all.
  */
 @Command(
     name = "sandbox",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the exchange, the order gateway and the strategy service on loopback (no Docker),",
-      "wait until they are healthy and print their URLs; Ctrl-C stops everything."
+      "Start the exchange (with its live web page), the order gateway, the strategy service and",
+      "the trainer on loopback (no Docker), wait until they are healthy and print their URLs;",
+      "Ctrl-C stops everything."
     },
     footer = {
       "",
@@ -45,9 +47,14 @@ public final class SandboxCommand implements Callable<Integer> {
   static final String MARKET_DATA = "market-data-service";
   static final String GATEWAY = "order-gateway-service";
   static final String STRATEGY = "rl-strategy-service";
+  static final String TRAINER = "trainer-service";
+
+  /** The four services, in start order. */
+  static final List<String> MODULES = List.of(MARKET_DATA, GATEWAY, STRATEGY, TRAINER);
+
   static final String BUILD_HINT =
-      "./mvnw -q -DskipTests -pl market-data-service,order-gateway-service,rl-strategy-service"
-          + " -am package";
+      "./mvnw -q -DskipTests -pl market-data-service,order-gateway-service,rl-strategy-service,"
+          + "trainer-service -am package";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +89,8 @@ public final class SandboxCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "8081",
       description =
-          "First of three consecutive ports: market data, gateway, strategy (default: ${DEFAULT-VALUE}).")
+          "First of four consecutive ports: market data, gateway, strategy, trainer (default:"
+              + " ${DEFAULT-VALUE}).")
   int portsBase;
 
   @Option(names = "--market-data-port", paramLabel = "PORT", description = "Overrides base.")
@@ -94,11 +102,21 @@ public final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--strategy-port", paramLabel = "PORT", description = "Overrides base + 2.")
   Integer strategyPort;
 
+  @Option(names = "--trainer-port", paramLabel = "PORT", description = "Overrides base + 3.")
+  Integer trainerPort;
+
+  @Option(
+      names = "--models-dir",
+      paramLabel = "DIR",
+      description =
+          "trainer-service's model store (default: models/ in the repository holding the jars).")
+  Path modelsDir;
+
   @Option(
       names = "--jar-dir",
       paramLabel = "DIR",
       description =
-          "Directory holding the three <service>.jar files (default: each module's target/"
+          "Directory holding the four <service>.jar files (default: each module's target/"
               + " directory under the repository containing the working directory).")
   Path jarDir;
 
@@ -124,15 +142,20 @@ public final class SandboxCommand implements Callable<Integer> {
     int mdPort = marketDataPort != null ? marketDataPort : portsBase;
     int gwPort = gatewayPort != null ? gatewayPort : portsBase + 1;
     int stPort = strategyPort != null ? strategyPort : portsBase + 2;
-    for (int p : new int[] {mdPort, gwPort, stPort}) {
-      if (p < 1 || p > 65535) {
-        throw new UserInputException("port " + p + " is out of range 1..65535");
+    int trPort = trainerPort != null ? trainerPort : portsBase + 3;
+    int[] ports = {mdPort, gwPort, stPort, trPort};
+    for (int i = 0; i < ports.length; i++) {
+      if (ports[i] < 1 || ports[i] > 65535) {
+        throw new UserInputException("port " + ports[i] + " is out of range 1..65535");
+      }
+      for (int j = 0; j < i; j++) {
+        if (ports[i] == ports[j]) {
+          throw new UserInputException(
+              "the four services need four different ports; " + ports[i] + " is given twice");
+        }
       }
     }
-    if (mdPort == gwPort || gwPort == stPort || mdPort == stPort) {
-      throw new UserInputException("the three services need three different ports");
-    }
-    List<ServiceProcess> services = services(mdPort, gwPort, stPort);
+    List<ServiceProcess> services = services(mdPort, gwPort, stPort, trPort);
     Supervisor.checkPortsFree(services);
 
     Supervisor supervisor = new Supervisor(logDir, Duration.ofSeconds(timeoutSeconds));
@@ -182,8 +205,8 @@ public final class SandboxCommand implements Callable<Integer> {
     }
   }
 
-  /** The three services' command lines, in start order. */
-  List<ServiceProcess> services(int mdPort, int gwPort, int stPort) {
+  /** The four services' command lines, in start order. */
+  List<ServiceProcess> services(int mdPort, int gwPort, int stPort, int trPort) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<ServiceProcess> list = new ArrayList<>();
 
@@ -195,6 +218,8 @@ public final class SandboxCommand implements Callable<Integer> {
     if (speed != null) {
       md.add("--mmlab.exchange.speed=" + speed);
     }
+    // The live page at / reads the strategies from rl-strategy-service ({host}: the page's host).
+    md.add("--mmlab.web.strategy-ws-url=ws://{host}:" + stPort + "/ws/strategies");
     list.add(new ServiceProcess(MARKET_DATA, mdPort, md, Map.of()));
 
     List<String> gw = new ArrayList<>(List.of(java, "-jar", jar(GATEWAY).toString()));
@@ -202,24 +227,54 @@ public final class SandboxCommand implements Callable<Integer> {
     gw.add("--mmlab.gateway.exchange-url=ws://127.0.0.1:" + mdPort + "/internal/ws/orders");
     list.add(new ServiceProcess(GATEWAY, gwPort, gw, Map.of()));
 
-    List<String> st =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=1",
-                "-Dai.djl.pytorch.num_interop_threads=1",
-                "-jar",
-                jar(STRATEGY).toString()));
-    common(st, stPort);
-    st.add("--mmlab.strategy.market-data-url=http://127.0.0.1:" + mdPort);
-    st.add("--mmlab.strategy.gateway-url=http://127.0.0.1:" + gwPort);
     String djlCache = System.getenv("DJL_CACHE_DIR");
     if (djlCache == null || djlCache.isBlank()) {
       djlCache = Path.of(".mmlab", "djl-cache").toAbsolutePath().toString();
     }
-    list.add(new ServiceProcess(STRATEGY, stPort, st, Map.of("DJL_CACHE_DIR", djlCache)));
+    Map<String, String> djlEnv = Map.of("DJL_CACHE_DIR", djlCache);
+
+    List<String> st = djl(java, jar(STRATEGY));
+    common(st, stPort);
+    st.add("--mmlab.strategy.market-data-url=http://127.0.0.1:" + mdPort);
+    st.add("--mmlab.strategy.gateway-url=http://127.0.0.1:" + gwPort);
+    list.add(new ServiceProcess(STRATEGY, stPort, st, djlEnv));
+
+    Path trainerJar = jar(TRAINER);
+    List<String> tr = djl(java, trainerJar);
+    common(tr, trPort);
+    tr.add("--mmlab.trainer.models-dir=" + modelsDir(trainerJar));
+    list.add(new ServiceProcess(TRAINER, trPort, tr, djlEnv));
     return list;
+  }
+
+  /** A java command line for a service running DJL: offline, one native thread each way. */
+  private static List<String> djl(String java, Path jar) {
+    return new ArrayList<>(
+        List.of(
+            java,
+            "-Dai.djl.offline=true",
+            "-Dai.djl.pytorch.num_threads=1",
+            "-Dai.djl.pytorch.num_interop_threads=1",
+            "-jar",
+            jar.toString()));
+  }
+
+  /**
+   * trainer-service's model store: {@code --models-dir}, else {@code models/} of the repository the
+   * jars were built in (beside the module directories), else of the working directory.
+   */
+  Path modelsDir(Path trainerJar) {
+    if (modelsDir != null) {
+      return modelsDir.toAbsolutePath().normalize();
+    }
+    Path target = trainerJar.getParent();
+    if (jarDir == null
+        && target != null
+        && target.getParent() != null
+        && target.getParent().getParent() != null) {
+      return target.getParent().getParent().resolve("models");
+    }
+    return Path.of("models").toAbsolutePath();
   }
 
   private static void common(List<String> cmd, int port) {
@@ -292,6 +347,7 @@ public final class SandboxCommand implements Callable<Integer> {
     ServiceProcess md = services.get(0);
     ServiceProcess gw = services.get(1);
     ServiceProcess st = services.get(2);
+    ServiceProcess tr = services.get(3);
     out.println();
     out.println("sandbox ready:");
     for (ServiceProcess s : services) {
@@ -299,6 +355,8 @@ public final class SandboxCommand implements Callable<Integer> {
           "  %-22s %-24s log %s%n",
           s.name(), s.url(), logDir.resolve(s.name() + ".log").toAbsolutePath().normalize());
     }
+    out.println();
+    out.println("  web page (book, trades, strategies' P&L and inventory): " + md.url() + "/");
     if (strategyId != null) {
       out.println("  strategy " + strategyId + " is running");
     }
@@ -317,7 +375,15 @@ public final class SandboxCommand implements Callable<Integer> {
     if (strategyId != null) {
       out.println("  curl " + st.url() + "/api/v1/strategies/" + strategyId);
     }
+    out.println("  curl " + tr.url() + "/api/v1/models");
+    out.println(
+        "  curl -XPOST "
+            + tr.url()
+            + "/api/v1/jobs -H 'Content-Type: application/json' -d '{\"savePath\":\"sandbox_agent\","
+            + "\"episodes\":20}'");
+    out.println("  curl " + tr.url() + "/api/v1/jobs");
     out.println("  market data stream: ws://127.0.0.1:" + md.port() + "/ws/market-data");
+    out.println("  strategy stream:    ws://127.0.0.1:" + st.port() + "/ws/strategies");
     out.println("  API keys: demo-key, strategy-key, admin-key (gateway header X-API-Key)");
     out.println();
     out.println("Ctrl-C stops everything.");

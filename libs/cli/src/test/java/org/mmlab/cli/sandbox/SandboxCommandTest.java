@@ -30,10 +30,7 @@ class SandboxCommandTest {
 
   @Test
   void busyPortIsOneLineAndNothingStarts() throws Exception {
-    for (String m :
-        new String[] {
-          SandboxCommand.MARKET_DATA, SandboxCommand.GATEWAY, SandboxCommand.STRATEGY
-        }) {
+    for (String m : SandboxCommand.MODULES) {
       Files.writeString(tmp.resolve(m + ".jar"), "not a jar");
     }
     try (ServerSocket busy = new ServerSocket()) {
@@ -51,6 +48,8 @@ class SandboxCommandTest {
               "--gateway-port",
               Integer.toString(port),
               "--strategy-port",
+              Integer.toString(SandboxSupervisorTest.freePort()),
+              "--trainer-port",
               Integer.toString(SandboxSupervisorTest.freePort()));
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().strip())
@@ -69,6 +68,10 @@ class SandboxCommandTest {
         .contains("--model-path needs --strategy");
     assertThat(CliRun.of("sandbox", "--speed", "0").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("sandbox", "--timeout", "0").exitCode()).isEqualTo(2);
+    CliRun samePorts = CliRun.of("sandbox", "--ports-base", "9301", "--trainer-port", "9301");
+    assertThat(samePorts.exitCode()).isEqualTo(2);
+    assertThat(samePorts.err().strip())
+        .isEqualTo("error: the four services need four different ports; 9301 is given twice");
   }
 
   @Test
@@ -77,20 +80,22 @@ class SandboxCommandTest {
     cmd.market = "hawkes";
     cmd.speed = 5.0;
     cmd.jarDir = tmp;
-    for (String m :
-        new String[] {
-          SandboxCommand.MARKET_DATA, SandboxCommand.GATEWAY, SandboxCommand.STRATEGY
-        }) {
+    for (String m : SandboxCommand.MODULES) {
       try {
         Files.writeString(tmp.resolve(m + ".jar"), "x");
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     }
-    var services = cmd.services(9101, 9102, 9103);
+    cmd.modelsDir = tmp.resolve("my-models");
+    var services = cmd.services(9101, 9102, 9103, 9104);
+    assertThat(services).extracting(ServiceProcess::name).isEqualTo(SandboxCommand.MODULES);
     assertThat(services.get(0).command())
         .contains(
-            "--server.port=9101", "--mmlab.exchange.market=hawkes", "--mmlab.exchange.speed=5.0");
+            "--server.port=9101",
+            "--mmlab.exchange.market=hawkes",
+            "--mmlab.exchange.speed=5.0",
+            "--mmlab.web.strategy-ws-url=ws://{host}:9103/ws/strategies");
     assertThat(services.get(1).command())
         .contains(
             "--server.port=9102",
@@ -102,5 +107,27 @@ class SandboxCommandTest {
             "--mmlab.strategy.market-data-url=http://127.0.0.1:9101",
             "--mmlab.strategy.gateway-url=http://127.0.0.1:9102");
     assertThat(services.get(2).env()).containsKey("DJL_CACHE_DIR");
+    assertThat(services.get(3).command())
+        .contains(
+            "-Dai.djl.offline=true",
+            tmp.resolve("trainer-service.jar").toAbsolutePath().toString(),
+            "--server.port=9104",
+            "--mmlab.trainer.models-dir=" + tmp.resolve("my-models").toAbsolutePath());
+    assertThat(services.get(3).env()).containsKey("DJL_CACHE_DIR");
+  }
+
+  @Test
+  void theTrainerStoresModelsInTheRepositorysModelsDirectory() throws Exception {
+    // Jars found in <repo>/<module>/target: the store is <repo>/models.
+    Path repo = tmp.resolve("repo");
+    for (String m : SandboxCommand.MODULES) {
+      Path target = Files.createDirectories(repo.resolve(m).resolve("target"));
+      Files.writeString(target.resolve(m + ".jar"), "x");
+    }
+    SandboxCommand cmd = new SandboxCommand();
+    Path jar = repo.resolve("trainer-service").resolve("target").resolve("trainer-service.jar");
+    assertThat(cmd.modelsDir(jar)).isEqualTo(repo.resolve("models"));
+    cmd.jarDir = repo.resolve("trainer-service").resolve("target");
+    assertThat(cmd.modelsDir(jar)).isEqualTo(Path.of("models").toAbsolutePath());
   }
 }

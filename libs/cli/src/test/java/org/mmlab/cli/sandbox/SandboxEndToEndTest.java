@@ -25,10 +25,9 @@ class SandboxEndToEndTest {
   @TempDir Path tmp;
 
   @Test
-  void startsAllThreeStartsTheStrategyAndStopsEverythingWhenOneDies() throws Exception {
+  void startsAllFourStartsTheStrategyAndStopsEverythingWhenOneDies() throws Exception {
     Path jars = Files.createDirectories(tmp.resolve("jars"));
-    for (String m :
-        List.of(SandboxCommand.MARKET_DATA, SandboxCommand.GATEWAY, SandboxCommand.STRATEGY)) {
+    for (String m : SandboxCommand.MODULES) {
       fakeJar(jars.resolve(m + ".jar"));
     }
     int base = freeBase();
@@ -63,6 +62,13 @@ class SandboxEndToEndTest {
         .contains("http://127.0.0.1:" + base)
         .contains("strategy fake-1 is running")
         .contains("curl -H 'X-API-Key: demo-key' http://127.0.0.1:" + (base + 1))
+        .contains(
+            "web page (book, trades, strategies' P&L and inventory): http://127.0.0.1:"
+                + base
+                + "/")
+        .contains("curl http://127.0.0.1:" + (base + 3) + "/api/v1/models")
+        .contains("ws://127.0.0.1:" + (base + 2) + "/ws/strategies")
+        .contains(tmp.resolve("logs").resolve("trainer-service.log").toString())
         .contains(tmp.resolve("logs").resolve("rl-strategy-service.log").toString());
 
     List<ProcessHandle> children =
@@ -70,7 +76,7 @@ class SandboxEndToEndTest {
             .children()
             .filter(p -> p.info().commandLine().orElse("").contains(jars.toString()))
             .toList();
-    assertThat(children).hasSize(3);
+    assertThat(children).hasSize(4);
 
     // One service dies on its own: the sandbox reports it and stops the others.
     children.get(1).destroyForcibly();
@@ -93,13 +99,14 @@ class SandboxEndToEndTest {
         Supervisor.checkPortsFree(
             List.of(
                 new ServiceProcess("a", base + 1, List.of("x"), java.util.Map.of()),
-                new ServiceProcess("b", base + 2, List.of("x"), java.util.Map.of())));
+                new ServiceProcess("b", base + 2, List.of("x"), java.util.Map.of()),
+                new ServiceProcess("c", base + 3, List.of("x"), java.util.Map.of())));
         return base;
       } catch (RuntimeException busy) {
         // try another
       }
     }
-    throw new IllegalStateException("no three free consecutive ports");
+    throw new IllegalStateException("no four free consecutive ports");
   }
 
   /** An executable jar holding only the fake service, as the command runs {@code java -jar}. */
