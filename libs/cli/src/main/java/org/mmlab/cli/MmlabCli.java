@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     description = "Reinforcement-learning market making on a limit order book.",
     subcommands = {
+      org.mmlab.cli.quickstart.QuickstartCommand.class,
       DataCommand.class,
       TrainCommand.class,
       ModelCommand.class,
@@ -35,11 +36,13 @@ import picocli.CommandLine.ScopeType;
       org.mmlab.cli.sandbox.SandboxCommand.class,
       org.mmlab.cli.bench.BenchCommand.class,
       org.mmlab.cli.bench.SoakCommand.class,
+      org.mmlab.cli.predictor.PredictorCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Examples:",
+      "  ./mmlab quickstart",
       "  ./mmlab data verify-lobster ../shared/data/lobster/LOBSTER_SampleFile_AMZN_2012-06-21_5.zip",
       "  ./mmlab train --episodes 1000 --save-path models/rl_mm_agent",
       "  ./mmlab backtest --strategy symmetric --market zi --episodes 5",
