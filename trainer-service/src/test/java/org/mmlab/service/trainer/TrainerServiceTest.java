@@ -2,6 +2,7 @@ package org.mmlab.service.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,6 +45,8 @@ class TrainerServiceTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("mmlab.trainer.models-dir", MODELS::toString);
+    // As k8s/base's ConfigMap sets it: the paths of the Deployments' probes.
+    registry.add("management.endpoint.health.probes.enabled", () -> "true");
   }
 
   @AfterAll
@@ -51,6 +55,8 @@ class TrainerServiceTest {
   }
 
   @Autowired WebTestClient web;
+
+  @Autowired ApplicationContext context;
 
   static String tinyJob(String savePath, long episodes) {
     return """
@@ -182,6 +188,36 @@ class TrainerServiceTest {
     assertThat(Files.exists(MODELS.resolve("runs/long.zip"))).isFalse();
     assertThat(status(queued.id()).state()).isEqualTo(JobState.CANCELLED);
     assertThat(Files.exists(MODELS.resolve("runs/queued.zip"))).isFalse();
+  }
+
+  @Test
+  void kubernetesProbePathsAnswer() {
+    for (String probe : List.of("liveness", "readiness")) {
+      web.get()
+          .uri("/actuator/health/" + probe)
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.status")
+          .isEqualTo("UP");
+    }
+  }
+
+  @Test
+  void theKubernetesRunnerIsOffByDefault() {
+    assertThat(context.getBeanNamesForType(KubernetesClient.class)).isEmpty();
+    web.post()
+        .uri("/api/v1/jobs")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"savePath\":\"k\",\"runner\":\"kubernetes\"}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("RUNNER_NOT_ENABLED");
+    assertThat(Files.exists(MODELS.resolve("k.zip"))).isFalse();
   }
 
   @Test

@@ -48,8 +48,9 @@ class JobController {
 
   @GetMapping
   @Operation(summary = "Every remembered job, oldest first")
-  List<JobView> list() {
-    return jobs.list();
+  Mono<List<JobView>> list() {
+    // Kubernetes jobs are read from the cluster's API (blocking): off the event loop, like all.
+    return Mono.fromCallable(jobs::list).subscribeOn(Schedulers.boundedElastic());
   }
 
   @GetMapping("/{id}")
@@ -57,9 +58,10 @@ class JobController {
       summary = "A job's state and progress",
       description =
           "state QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED; timesteps done and"
-              + " total, ep_rew_mean and steps/s of the last rollout.")
-  JobView status(@PathVariable String id) {
-    return jobs.status(id);
+              + " total, ep_rew_mean and steps/s of the last rollout (for a Kubernetes job: from"
+              + " the Job's status and the run's progress CSV in the models volume).")
+  Mono<JobView> status(@PathVariable String id) {
+    return Mono.fromCallable(() -> jobs.status(id)).subscribeOn(Schedulers.boundedElastic());
   }
 
   @DeleteMapping("/{id}")
@@ -68,7 +70,8 @@ class JobController {
       description =
           "A queued job is cancelled at once; a running one stops at its next step and turns"
               + " CANCELLED (nothing saved); a Kubernetes job's Job is deleted. 202 with the job.")
-  ResponseEntity<JobView> cancel(@PathVariable String id) {
-    return ResponseEntity.accepted().body(jobs.cancel(id));
+  Mono<ResponseEntity<JobView>> cancel(@PathVariable String id) {
+    return Mono.fromCallable(() -> ResponseEntity.accepted().body(jobs.cancel(id)))
+        .subscribeOn(Schedulers.boundedElastic());
   }
 }
