@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,7 +41,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  ./mmlab bench gateway",
-      "  ./mmlab bench gateway --rate 5000 --duration 30 --format json",
+      "  ./mmlab bench gateway --rate 1000,2000,5000,10000 --duration 30 --format json",
       "  ./mmlab bench gateway --gateway-url http://127.0.0.1:8082 --market-data-url"
           + " http://127.0.0.1:8081 --rate 250 --api-key demo-key,strategy-key,admin-key"
     })
@@ -52,10 +54,13 @@ public final class GatewayBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--rate",
-      paramLabel = "N",
+      paramLabel = "N[,N...]",
+      split = ",",
       defaultValue = "10000",
-      description = "Orders per second offered (default: ${DEFAULT-VALUE}).")
-  double rate;
+      description =
+          "Orders per second offered; several rates run one after the other on the same services"
+              + " (default: ${DEFAULT-VALUE}).")
+  List<Double> rates;
 
   @Option(
       names = "--duration",
@@ -138,26 +143,34 @@ public final class GatewayBenchCommand implements Callable<Integer> {
                   .build();
             };
         OpenLoopLoad.Responses responses = (i, r, measured) -> outcome(r);
-        out.printf(
-            "offering %s orders/s for %d s (+%d s warm-up) over %d connections, keys %s%n",
-            BenchReport.fmt(rate), durationSeconds, warmupSeconds, connections, keys.size());
-        out.flush();
-        OpenLoopLoad.Result r =
-            new OpenLoopLoad(http, connections, Duration.ofSeconds(15))
-                .run(
-                    requests,
-                    responses,
-                    rate,
-                    Duration.ofSeconds(warmupSeconds),
-                    Duration.ofSeconds(durationSeconds),
-                    () -> services.dead().isPresent());
-        services
-            .dead()
-            .ifPresent(
-                d -> {
-                  throw new UserInputException(d);
-                });
-        report(r, services.startedHere(), keys.size()).print(out, venue.format);
+        OpenLoopLoad load = new OpenLoopLoad(http, connections, Duration.ofSeconds(15));
+        List<Run> runs = new ArrayList<>();
+        long base = 0;
+        for (double rate : rates) {
+          out.printf(
+              "offering %s orders/s for %d s (+%d s warm-up) over %d connections, %d API keys%n",
+              BenchReport.fmt(rate), durationSeconds, warmupSeconds, connections, keys.size());
+          out.flush();
+          long offset = base;
+          CpuMeter cpu = new CpuMeter(services.pids());
+          OpenLoopLoad.Result r =
+              load.run(
+                  i -> requests.request(offset + i),
+                  responses,
+                  rate,
+                  Duration.ofSeconds(warmupSeconds),
+                  Duration.ofSeconds(durationSeconds),
+                  () -> services.dead().isPresent());
+          base += r.sentTotal();
+          runs.add(new Run(r, cpu.secondsSinceStart()));
+          services
+              .dead()
+              .ifPresent(
+                  d -> {
+                    throw new UserInputException(d);
+                  });
+        }
+        report(runs, services.startedHere(), keys.size()).print(out, venue.format);
       } finally {
         pool.shutdownNow();
       }
@@ -174,41 +187,78 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     return "HTTP " + r.statusCode() + (m.find() ? " " + m.group(1) : "");
   }
 
-  BenchReport report(OpenLoopLoad.Result r, boolean startedHere, int keys) {
-    LatencySummary lat = LatencySummary.ofNanos(r.latency());
-    boolean met = r.okPerSecond() >= 10_000 && lat.p99Ms() < 5 && r.failed() == 0;
-    BenchReport rep = new BenchReport("gateway orders on loopback (POST /api/v1/orders, IOC)");
-    rep.row("offered rate", BenchReport.fmt(r.offeredRate()) + " orders/s")
-        .row(
-            "acknowledged",
-            BenchReport.fmt(r.okPerSecond())
-                + " orders/s ("
-                + r.ok()
-                + " in "
-                + String.format("%.1f", r.seconds())
-                + " s)")
-        .row("failed", r.failed() + (r.failures().isEmpty() ? "" : " " + r.failures()))
-        .row("latency (from intended send)", lat.line())
-        .row("connections / API keys", connections + " / " + keys)
-        .row("target ≥ 10,000/s, p99 < 5 ms", met ? "met" : "not met");
-    rep.put("offeredPerSecond", r.offeredRate())
-        .put("okPerSecond", LatencySummary.round(r.okPerSecond()))
-        .put("sent", r.sent())
-        .put("ok", r.ok())
-        .put("failed", r.failed())
-        .put("failures", r.failures())
-        .put("seconds", LatencySummary.round(r.seconds()))
-        .put("latency", lat.toMap())
-        .put("connections", connections)
+  /** One rate's result and the CPU each process used for it (warm-up included). */
+  record Run(OpenLoopLoad.Result result, Map<String, Double> cpuSeconds) {
+
+    /** CPU microseconds per order sent, by process. */
+    Map<String, Double> cpuMicrosPerOrder() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      long n = Math.max(1, result.sentTotal());
+      cpuSeconds.forEach((k, v) -> m.put(k, LatencySummary.round(v * 1e6 / n)));
+      return m;
+    }
+  }
+
+  BenchReport report(List<Run> runs, boolean startedHere, int keys) {
+    BenchReport rep =
+        new BenchReport(
+            "gateway orders on loopback (POST /api/v1/orders, IOC), "
+                + connections
+                + " connections, "
+                + keys
+                + " API keys");
+    List<Map<String, Object>> json = new ArrayList<>();
+    boolean anyMet = false;
+    for (Run run : runs) {
+      OpenLoopLoad.Result r = run.result();
+      LatencySummary lat = LatencySummary.ofNanos(r.latency());
+      boolean met = r.okPerSecond() >= 10_000 && lat.p99Ms() < 5 && r.failed() == 0;
+      anyMet |= met;
+      StringBuilder cpu = new StringBuilder();
+      run.cpuMicrosPerOrder()
+          .forEach(
+              (k, v) ->
+                  cpu.append(cpu.length() == 0 ? "" : ", ")
+                      .append(k.replace("-service", ""))
+                      .append(' ')
+                      .append(String.format("%.0f", v))
+                      .append(" µs"));
+      rep.row(
+          "offered " + BenchReport.fmt(r.offeredRate()) + "/s",
+          BenchReport.fmt(r.okPerSecond())
+              + " acked/s, "
+              + lat.line()
+              + ", failed "
+              + r.failed()
+              + (r.failures().isEmpty() ? "" : " " + r.failures())
+              + (cpu.length() == 0 ? "" : "; CPU/order: " + cpu));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("offeredPerSecond", r.offeredRate());
+      m.put("okPerSecond", LatencySummary.round(r.okPerSecond()));
+      m.put("sent", r.sent());
+      m.put("ok", r.ok());
+      m.put("failed", r.failed());
+      m.put("failures", r.failures());
+      m.put("seconds", LatencySummary.round(r.seconds()));
+      m.put("latency", lat.toMap());
+      m.put("cpuMicrosPerOrder", run.cpuMicrosPerOrder());
+      m.put("targetMet", met);
+      json.add(m);
+    }
+    rep.row("target ≥ 10,000/s with p99 < 5 ms", anyMet ? "met" : "not met");
+    rep.put("connections", connections)
         .put("apiKeys", keys)
         .put("servicesStartedHere", startedHere)
-        .put("targetMet", met);
+        .put("runs", json)
+        .put("targetMet", anyMet);
     return rep;
   }
 
   private void validate() {
-    if (!(rate > 0 && rate <= 1_000_000)) {
-      throw new UserInputException("--rate must be in (0, 1000000], got " + rate);
+    for (double rate : rates) {
+      if (!(rate > 0 && rate <= 1_000_000)) {
+        throw new UserInputException("--rate must be in (0, 1000000], got " + rate);
+      }
     }
     if (durationSeconds < 1) {
       throw new UserInputException("--duration must be at least 1 second, got " + durationSeconds);

@@ -54,6 +54,7 @@ final class OpenLoopLoad {
    * What a run did, counting only the measured window (the warm-up is excluded).
    *
    * @param sent requests sent
+   * @param sentTotal requests sent, warm-up included
    * @param ok successful responses
    * @param failures failed requests by outcome (HTTP status and problem code, timeout, I/O error)
    * @param latency latency of every response in ns, from the intended send time
@@ -63,6 +64,7 @@ final class OpenLoopLoad {
    */
   record Result(
       long sent,
+      long sentTotal,
       long ok,
       Map<String, Long> failures,
       Histogram latency,
@@ -195,7 +197,7 @@ final class OpenLoopLoad {
     }
     Map<String, Long> f = new TreeMap<>();
     failures.forEach((k, v) -> f.put(k, v.sum()));
-    return new Result(sent, ok.sum(), f, latency, seconds, rate, stoppedEarly);
+    return new Result(sent, next, ok.sum(), f, latency, seconds, rate, stoppedEarly);
   }
 
   /** One request's completion: latency from its intended time, its outcome, its slot back. */

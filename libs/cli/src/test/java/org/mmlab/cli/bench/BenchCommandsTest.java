@@ -36,7 +36,7 @@ class BenchCommandsTest {
   }
 
   @Test
-  void gatewayBenchSendsOrdersAndCountsEveryAnswer() {
+  void gatewayBenchSendsOrdersAtEachRateAndCountsEveryAnswer() {
     JsonNode j =
         run(
             "bench",
@@ -46,7 +46,7 @@ class BenchCommandsTest {
             "--market-data-url",
             venue.url(),
             "--rate",
-            "200",
+            "200,100",
             "--duration",
             "2",
             "--warmup",
@@ -55,12 +55,17 @@ class BenchCommandsTest {
             "4",
             "--format",
             "json");
-    // 200/s for 2 measured seconds: every order answered, the warm-up's not counted.
-    assertThat(j.path("sent").asLong()).isEqualTo(400);
-    assertThat(j.path("ok").asLong()).isEqualTo(400);
-    assertThat(j.path("failed").asLong()).isZero();
-    assertThat(j.path("latency").path("count").asLong()).isEqualTo(400);
-    assertThat(venue.submits.get()).isEqualTo(600);
+    // 200/s then 100/s for 2 measured seconds each: every order answered, warm-ups not counted.
+    JsonNode first = j.path("runs").get(0);
+    assertThat(first.path("sent").asLong()).isEqualTo(400);
+    assertThat(first.path("ok").asLong()).isEqualTo(400);
+    assertThat(first.path("failed").asLong()).isZero();
+    assertThat(first.path("latency").path("count").asLong()).isEqualTo(400);
+    assertThat(first.path("cpuMicrosPerOrder").has("load generator")).isTrue();
+    JsonNode second = j.path("runs").get(1);
+    assertThat(second.path("ok").asLong()).isEqualTo(200);
+    assertThat(venue.submits.get()).isEqualTo(600 + 300);
+    assertThat(j.path("targetMet").asBoolean()).isFalse();
   }
 
   @Test
@@ -83,8 +88,9 @@ class BenchCommandsTest {
             "0",
             "--format",
             "json");
-    assertThat(j.path("ok").asLong()).isEqualTo(50);
-    assertThat(j.path("failures").path("HTTP 401 UNAUTHORIZED").asLong()).isEqualTo(50);
+    JsonNode r = j.path("runs").get(0);
+    assertThat(r.path("ok").asLong()).isEqualTo(50);
+    assertThat(r.path("failures").path("HTTP 401 UNAUTHORIZED").asLong()).isEqualTo(50);
   }
 
   @Test
