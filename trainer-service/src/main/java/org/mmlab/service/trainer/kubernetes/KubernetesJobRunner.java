@@ -158,8 +158,8 @@ public final class KubernetesJobRunner implements JobRunner {
 
   private Job find(String id) {
     Job job = api(() -> jobs().withName(id).get());
-    if (job == null
-        || !JobManifest.MANAGER.equals(job.getMetadata().getLabels().get(JobManifest.MANAGED_BY))) {
+    Map<String, String> labels = job == null ? null : job.getMetadata().getLabels();
+    if (labels == null || !JobManifest.MANAGER.equals(labels.get(JobManifest.MANAGED_BY))) {
       throw new ProblemException(
           ProblemCode.JOB_NOT_FOUND, "no job " + id + " in namespace " + namespace);
     }
@@ -168,7 +168,8 @@ public final class KubernetesJobRunner implements JobRunner {
 
   /** A Job's view: its state from the status, its progress from the run's CSV. */
   JobView view(Job job) {
-    Map<String, String> annotations = job.getMetadata().getAnnotations();
+    Map<String, String> annotations =
+        job.getMetadata().getAnnotations() == null ? Map.of() : job.getMetadata().getAnnotations();
     String savePath = annotations.get(SAVE_PATH);
     long total = Long.parseLong(annotations.getOrDefault(TOTAL_TIMESTEPS, "0"));
     JobStatus status = job.getStatus();
