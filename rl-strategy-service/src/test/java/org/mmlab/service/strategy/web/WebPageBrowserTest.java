@@ -42,7 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * set. Leaves a screenshot in {@code target/web-page.png}.
  */
 class WebPageBrowserTest {
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = Duration.ofSeconds(120);
 
   static ConfigurableApplicationContext exchange;
   static ConfigurableApplicationContext gateway;
