@@ -29,7 +29,8 @@ import org.springframework.util.FileSystemUtils;
 
 /** The service in this JVM: tiny jobs over HTTP, the model store, metrics and cancellation. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A shared 2-core machine under load can take more than the default 5 s per answer.
+@AutoConfigureWebTestClient(timeout = "60s")
 @AutoConfigureMetrics
 class TrainerServiceTest {
   static final Path MODELS;

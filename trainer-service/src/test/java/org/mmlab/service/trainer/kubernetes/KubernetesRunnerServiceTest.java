@@ -33,7 +33,8 @@ import org.springframework.util.FileSystemUtils;
  * fabric8's mock API server: submit, status, list and cancel over REST.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A shared 2-core machine under load can take more than the default 5 s per answer.
+@AutoConfigureWebTestClient(timeout = "60s")
 class KubernetesRunnerServiceTest {
   static final KubernetesMockServer SERVER =
       new KubernetesMockServer(
