@@ -16,11 +16,15 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws the soak's heap curve: each service's heap used over time (a line) and its heap right after
+ * Draws the soak's heap curve: each service's heap used over time (a line) and its live heap after
  * each full GC (dots), in MiB, as a PNG.
  */
 public final class HeapChart {
   private HeapChart() {}
+
+  private static String shortName(String service) {
+    return service.endsWith("-service") ? service.substring(0, service.length() - 8) : service;
+  }
 
   /**
    * Writes the chart.
@@ -37,14 +41,13 @@ public final class HeapChart {
     }
     XYChart chart =
         new XYChartBuilder()
-            .width(1000)
+            .width(1100)
             .height(520)
             .title(title)
             .xAxisTitle("minutes")
             .yAxisTitle("heap MiB")
             .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridLinesVisible(true);
     chart.getStyler().setAntiAlias(true);
@@ -71,18 +74,18 @@ public final class HeapChart {
         y.add(s.heapUsed() / HeapSampler.MIB);
         if (s.afterGc()) {
           gx.add(s.seconds() / 60);
-          gy.add(s.heapUsed() / HeapSampler.MIB);
+          gy.add(s.level() / HeapSampler.MIB);
         }
       }
       if (x.isEmpty()) {
         continue;
       }
       series++;
-      XYSeries used = chart.addSeries(e.getKey() + " heap used", x, y);
+      XYSeries used = chart.addSeries(shortName(e.getKey()) + " heap used", x, y);
       used.setMarker(SeriesMarkers.NONE);
       used.setLineColor(color);
       if (!gx.isEmpty()) {
-        XYSeries gc = chart.addSeries(e.getKey() + " after full GC", gx, gy);
+        XYSeries gc = chart.addSeries(shortName(e.getKey()) + " live after full GC", gx, gy);
         gc.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         gc.setMarker(SeriesMarkers.CIRCLE);
         gc.setMarkerColor(color.darker());

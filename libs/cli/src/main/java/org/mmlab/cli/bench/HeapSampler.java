@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Heap samples of the services during a soak, read from {@code /actuator/prometheus}: heap used
- * (every sample) and heap after a full GC (the samples taken right after the soak asked the JVM for
- * one), written as CSV.
+ * (every sample) and, right after the soak asked the JVM for a full GC, the live data that GC
+ * found, written as CSV.
  */
 public final class HeapSampler {
 
@@ -32,7 +32,18 @@ public final class HeapSampler {
       double heapUsed,
       double heapCommitted,
       double liveData,
-      boolean afterGc) {}
+      boolean afterGc) {
+
+    /**
+     * The heap this sample stands for: after a full GC the live data the GC found ({@code
+     * jvm_gc_live_data_size_bytes}, when exported), else the heap used at the time.
+     *
+     * @return bytes
+     */
+    public double level() {
+      return afterGc && liveData > 0 ? liveData : heapUsed;
+    }
+  }
 
   /**
    * One service's heap trend over the after-GC samples (or, without any, every sample).
@@ -152,7 +163,7 @@ public final class HeapSampler {
           double[] y = new double[pts.size()];
           for (int i = 0; i < pts.size(); i++) {
             x[i] = pts.get(i).seconds() / 60;
-            y[i] = pts.get(i).heapUsed() / MIB;
+            y[i] = pts.get(i).level() / MIB;
           }
           out.put(
               service,

@@ -194,34 +194,8 @@ public final class SoakCommand implements Callable<Integer> {
         awaitExecutionStreams(clients);
         // Heap: a sample every few seconds, and one right after a full GC every --gc-every s.
         long gcEveryNanos = gcEverySeconds * 1_000_000_000L;
-        AtomicLong lastGc = new AtomicLong(t0);
-        sampler.scheduleAtFixedRate(
-            () -> {
-              double secs = (System.nanoTime() - t0) / 1e9;
-              boolean gc =
-                  gcEveryNanos > 0
-                      && services.startedHere()
-                      && System.nanoTime() - lastGc.get() >= gcEveryNanos;
-              if (gc) {
-                lastGc.set(System.nanoTime());
-                for (Map.Entry<String, Long> p : services.pids().entrySet()) {
-                  fullGc(p.getValue());
-                }
-              }
-              for (String name : services.names()) {
-                try {
-                  heap.add(secs, name, http.prometheus(services.url(name)), gc);
-                } catch (IOException e) {
-                  scrapeErrors.incrementAndGet();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  return;
-                }
-              }
-            },
-            0,
-            sampleEverySeconds,
-            TimeUnit.SECONDS);
+        HeapTask sample = new HeapTask(services, http, heap, scrapeErrors, t0, gcEveryNanos);
+        sampler.scheduleAtFixedRate(sample, 0, sampleEverySeconds, TimeUnit.SECONDS);
         HttpClient client =
             HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -295,6 +269,9 @@ public final class SoakCommand implements Callable<Integer> {
         JsonNode s = json.readTree(status);
         sampler.shutdownNow();
         sampler.awaitTermination(30, TimeUnit.SECONDS);
+        if (dead == null && gcEveryNanos > 0) {
+          sample.sample(true); // the live heap once the load is over: the curve's last point
+        }
         heap.writeCsv(csv);
         List<HeapSampler.Sample> samples = heap.samples();
         if (!samples.isEmpty()) {
@@ -324,6 +301,59 @@ public final class SoakCommand implements Callable<Integer> {
         }
         http.stopStrategy(st, strategyId);
         pool.shutdownNow();
+      }
+    }
+  }
+
+  /** One heap sample of every service; a full GC first when one is due. */
+  private static final class HeapTask implements Runnable {
+    private final BenchServices services;
+    private final ServiceHttp http;
+    private final HeapSampler heap;
+    private final AtomicLong scrapeErrors;
+    private final long t0;
+    private final long gcEveryNanos;
+    private long lastGc;
+
+    HeapTask(
+        BenchServices services,
+        ServiceHttp http,
+        HeapSampler heap,
+        AtomicLong scrapeErrors,
+        long t0,
+        long gcEveryNanos) {
+      this.services = services;
+      this.http = http;
+      this.heap = heap;
+      this.scrapeErrors = scrapeErrors;
+      this.t0 = t0;
+      this.gcEveryNanos = gcEveryNanos;
+      this.lastGc = t0;
+    }
+
+    @Override
+    public synchronized void run() {
+      sample(gcEveryNanos > 0 && System.nanoTime() - lastGc >= gcEveryNanos);
+    }
+
+    synchronized void sample(boolean gc) {
+      gc &= services.startedHere();
+      if (gc) {
+        lastGc = System.nanoTime();
+        for (long pid : services.pids().values()) {
+          fullGc(pid);
+        }
+      }
+      double secs = (System.nanoTime() - t0) / 1e9;
+      for (String name : services.names()) {
+        try {
+          heap.add(secs, name, http.prometheus(services.url(name)), gc);
+        } catch (IOException e) {
+          scrapeErrors.incrementAndGet();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
@@ -483,6 +513,9 @@ public final class SoakCommand implements Callable<Integer> {
         .row("… with a final execution report", Long.toString(acc.finalReported()))
         .row("… still open at the end", Long.toString(acc.openAtEnd()))
         .row("… lost", Long.toString(acc.lost()))
+        .row(
+            "orders reported whose HTTP answer never came",
+            Long.toString(acc.reportedNotAcknowledged()))
         .row(
             "strategy",
             state

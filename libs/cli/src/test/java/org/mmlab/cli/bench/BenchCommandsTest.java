@@ -178,7 +178,7 @@ class BenchCommandsTest {
     assertThat(j.path("pass").asBoolean()).isTrue();
     assertThat(Files.readAllLines(csv).get(0)).startsWith("seconds,service,heap_used_bytes");
     assertThat(Files.readAllLines(csv)).hasSizeGreaterThan(3);
-    assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1000);
+    assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1100);
   }
 
   @Test

@@ -244,6 +244,35 @@ class BenchPartsTest {
   }
 
   @Test
+  void afterGcSamplesStandForTheLiveDataTheGcFound() {
+    HeapSampler s = new HeapSampler();
+    String live = "jvm_gc_live_data_size_bytes " + 30 * HeapSampler.MIB + "\n";
+    s.add(
+        0,
+        "x",
+        PrometheusText.parse(
+            "jvm_memory_used_bytes{area=\"heap\"} " + 90 * HeapSampler.MIB + "\n" + live),
+        true);
+    s.add(
+        60,
+        "x",
+        PrometheusText.parse(
+            "jvm_memory_used_bytes{area=\"heap\"} " + 70 * HeapSampler.MIB + "\n" + live),
+        true);
+    s.add(
+        70,
+        "x",
+        PrometheusText.parse(
+            "jvm_memory_used_bytes{area=\"heap\"} " + 99 * HeapSampler.MIB + "\n" + live),
+        false);
+    HeapSampler.Trend t = s.trends().get("x");
+    assertThat(t.firstMb()).isCloseTo(30, within(1e-9));
+    assertThat(t.lastMb()).isCloseTo(30, within(1e-9));
+    assertThat(t.maxMb()).isCloseTo(99, within(1e-9));
+    assertThat(s.samples().get(2).level()).isEqualTo(99 * HeapSampler.MIB); // not after a GC
+  }
+
+  @Test
   void heapSamplesGoToCsvAndChart(@TempDir Path tmp) throws Exception {
     HeapSampler s = new HeapSampler();
     s.add(0, "market-data-service", heap(100), false);
@@ -263,7 +292,7 @@ class BenchPartsTest {
     Path png = tmp.resolve("d/heap.png");
     HeapChart.write(s.samples(), "test", png);
     var image = ImageIO.read(png.toFile());
-    assertThat(image.getWidth()).isEqualTo(1000);
+    assertThat(image.getWidth()).isEqualTo(1100);
     assertThat(image.getHeight()).isEqualTo(520);
     assertThatThrownBy(() -> HeapChart.write(List.of(), "empty", tmp.resolve("e.png")))
         .hasMessageContaining("no heap samples");
