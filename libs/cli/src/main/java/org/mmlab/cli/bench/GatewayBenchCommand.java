@@ -2,17 +2,12 @@ package org.mmlab.cli.bench;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mmlab.api.Endpoints;
@@ -106,17 +101,9 @@ public final class GatewayBenchCommand implements Callable<Integer> {
             out)) {
       URI gw = services.url(BenchServices.GATEWAY);
       URI md = services.url(BenchServices.MARKET_DATA);
-      ExecutorService pool = Executors.newFixedThreadPool(2, BenchThreads.daemon("bench-http"));
-      HttpClient http =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .executor(pool)
-              .build();
       try (BookWatch book = new BookWatch(md, gw, keys.get(0))) {
         book.awaitTwoSided(Duration.ofSeconds(30));
         InstrumentInfo instrument = book.instrument();
-        URI orders = gw.resolve(Endpoints.ORDERS);
         String run = Long.toString(System.currentTimeMillis(), 36);
         OpenLoopLoad.Requests requests =
             i -> {
@@ -135,15 +122,11 @@ public final class GatewayBenchCommand implements Callable<Integer> {
                       + ",\"size\":"
                       + instrument.size(1).toPlainString()
                       + "}";
-              return HttpRequest.newBuilder(orders)
-                  .timeout(Duration.ofSeconds(10))
-                  .header(Endpoints.API_KEY_HEADER, key)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build();
+              return new OpenLoopLoad.Request("POST", Endpoints.ORDERS, key, body);
             };
-        OpenLoopLoad.Responses responses = (i, r, measured) -> outcome(r);
-        OpenLoopLoad load = new OpenLoopLoad(http, connections, Duration.ofSeconds(15));
+        OpenLoopLoad.Responses responses =
+            (i, req, status, body, measured) -> outcome(status, body);
+        OpenLoopLoad load = new OpenLoopLoad(gw, connections, Duration.ofSeconds(10));
         List<Run> runs = new ArrayList<>();
         long base = 0;
         for (double rate : rates) {
@@ -171,20 +154,18 @@ public final class GatewayBenchCommand implements Callable<Integer> {
                   });
         }
         report(runs, services.startedHere(), keys.size()).print(out, venue.format);
-      } finally {
-        pool.shutdownNow();
       }
     }
     return 0;
   }
 
   /** The outcome of a submission: null when 200/201, else the status and problem code. */
-  static String outcome(HttpResponse<String> r) {
-    if (r.statusCode() == 201 || r.statusCode() == 200) {
+  static String outcome(int status, String body) {
+    if (status == 201 || status == 200) {
       return null;
     }
-    Matcher m = CODE.matcher(r.body() == null ? "" : r.body());
-    return "HTTP " + r.statusCode() + (m.find() ? " " + m.group(1) : "");
+    Matcher m = CODE.matcher(body == null ? "" : body);
+    return "HTTP " + status + (m.find() ? " " + m.group(1) : "");
   }
 
   /** One rate's result and the CPU each process used for it (warm-up included). */

@@ -1,30 +1,40 @@
 package org.mmlab.cli.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Sends HTTP requests open-loop at a fixed rate over a bounded number of concurrent connections and
- * records each response's latency from the request's intended send time ({@link OpenLoopPacer}).
- * When every connection is busy the sender waits, and the wait is charged to the requests it
- * delayed.
+ * Sends HTTP requests open-loop at a fixed rate over a fixed number of keep-alive connections (one
+ * thread each) and records each response's latency from the request's intended send time ({@link
+ * OpenLoopPacer}). Connections take the requests in schedule order; when all are busy the next
+ * request waits, and that wait is charged to it (no coordinated omission).
  */
 final class OpenLoopLoad {
+
+  /**
+   * One request.
+   *
+   * @param method GET, POST, DELETE
+   * @param path path on the server
+   * @param apiKey the {@code X-API-Key} header, or null
+   * @param body the JSON body, or null
+   */
+  record Request(String method, String path, String apiKey, String body) {}
 
   /** Builds request number {@code index}. */
   interface Requests {
@@ -34,20 +44,23 @@ final class OpenLoopLoad {
      * @param index from 0
      * @return the request to send
      */
-    HttpRequest request(long index);
+    Request request(long index);
   }
 
   /** Judges a response. */
   interface Responses {
     /**
-     * Classifies a response; called on the HTTP client's threads.
+     * Classifies a response; called on the connection threads.
      *
      * @param index the request's index
-     * @param response the response
+     * @param request the request
+     * @param status the HTTP status
+     * @param body the response body
      * @param measured whether the request belongs to the measured window (not the warm-up)
-     * @return null for a success, else a short outcome name (for example {@code 429 RATE_LIMITED})
+     * @return null for a success, else a short outcome name (for example {@code HTTP 429
+     *     RATE_LIMITED})
      */
-    String accept(long index, HttpResponse<String> response, boolean measured);
+    String accept(long index, Request request, int status, String body, boolean measured);
   }
 
   /**
@@ -95,21 +108,21 @@ final class OpenLoopLoad {
     }
   }
 
-  private final HttpClient http;
+  private final URI server;
   private final int connections;
-  private final Duration drainTimeout;
+  private final Duration timeout;
 
   /**
    * A load generator.
    *
-   * @param http the client (HTTP/1.1: one connection per request in flight)
-   * @param connections requests in flight at most
-   * @param drainTimeout how long to wait for the last responses
+   * @param server the server's base URL
+   * @param connections keep-alive connections = requests in flight at most
+   * @param timeout connect and response timeout of each request
    */
-  OpenLoopLoad(HttpClient http, int connections, Duration drainTimeout) {
-    this.http = http;
+  OpenLoopLoad(URI server, int connections, Duration timeout) {
+    this.server = server;
     this.connections = connections;
-    this.drainTimeout = drainTimeout;
+    this.timeout = timeout;
   }
 
   /**
@@ -120,7 +133,7 @@ final class OpenLoopLoad {
    * @param rate requests per second
    * @param warmup time sent but not measured
    * @param duration measured time
-   * @param stop checked between sends; true ends the run early
+   * @param stop checked before each request; true ends the run early
    * @return the measured window's figures
    * @throws InterruptedException if interrupted
    */
@@ -132,138 +145,146 @@ final class OpenLoopLoad {
       Duration duration,
       BooleanSupplier stop)
       throws InterruptedException {
-    Semaphore slots = new Semaphore(connections);
-    Recorder recorder = new Recorder(3);
-    Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-    LongAdder ok = new LongAdder();
-    AtomicLong lastCompletion = new AtomicLong();
-    long start = System.nanoTime() + 1_000_000;
+    long start = System.nanoTime() + 5_000_000;
     OpenLoopPacer pacer = new OpenLoopPacer(start, rate);
     long warmupCount = pacer.requestsIn(warmup.toNanos() / 1e9);
     long total = warmupCount + pacer.requestsIn(duration.toNanos() / 1e9);
+    Shared shared = new Shared(pacer, warmupCount, total, requests, responses, stop);
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < connections; c++) {
+      Thread t = new Thread(new Worker(shared), "bench-conn-" + c);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    Histogram latency = shared.recorder.getIntervalHistogram();
     long windowStart = pacer.intendedNanos(warmupCount);
-    long sent = 0;
-    long next = 0;
-    boolean stoppedEarly = false;
-    while (next < total) {
-      if (stop.getAsBoolean()) {
-        stoppedEarly = true;
-        break;
-      }
-      long now = System.nanoTime();
-      long due = Math.min(total, pacer.dueBy(now));
-      while (next < due) {
-        slots.acquire();
-        long intended = pacer.intendedNanos(next);
-        boolean measured = next >= warmupCount;
-        HttpRequest req;
-        try {
-          req = requests.request(next);
-        } catch (RuntimeException e) {
-          slots.release();
-          throw e;
-        }
-        Completion c =
-            new Completion(
-                next, intended, measured, responses, recorder, failures, ok, lastCompletion, slots);
-        http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete(c);
-        if (measured) {
-          sent++;
-        }
-        next++;
-      }
-      if (next < total) {
-        long wait = pacer.intendedNanos(next) - System.nanoTime();
-        if (wait > 0) {
-          // No spinning: the next request goes out up to a scheduler tick late, and its latency is
-          // measured from its intended time anyway.
-          LockSupport.parkNanos(wait);
-        }
-      }
-    }
-    long endOfSends = System.nanoTime();
-    // Wait for the responses still in flight.
-    if (!slots.tryAcquire(connections, drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      failures
-          .computeIfAbsent(
-              "no response in " + drainTimeout.toSeconds() + " s", k -> new LongAdder())
-          .add(connections - slots.availablePermits());
-    }
-    Histogram latency = recorder.getIntervalHistogram();
-    long end = Math.max(endOfSends, lastCompletion.get());
-    double seconds = Math.max(0, end - windowStart) / 1e9;
-    if (!stoppedEarly) {
+    long end = Math.max(shared.lastCompletion.get(), windowStart);
+    double seconds = (end - windowStart) / 1e9;
+    boolean early = shared.stopped.get();
+    if (!early) {
       seconds = Math.max(seconds, duration.toNanos() / 1e9);
     }
     Map<String, Long> f = new TreeMap<>();
-    failures.forEach((k, v) -> f.put(k, v.sum()));
-    return new Result(sent, next, ok.sum(), f, latency, seconds, rate, stoppedEarly);
+    shared.failures.forEach((k, v) -> f.put(k, v.sum()));
+    long sentTotal = Math.min(shared.next.get(), total);
+    return new Result(
+        Math.max(0, sentTotal - warmupCount),
+        sentTotal,
+        shared.ok.sum(),
+        f,
+        latency,
+        seconds,
+        rate,
+        early);
   }
 
-  /** One request's completion: latency from its intended time, its outcome, its slot back. */
-  private static final class Completion implements BiConsumer<HttpResponse<String>, Throwable> {
-    private final long index;
-    private final long intended;
-    private final boolean measured;
-    private final Responses responses;
-    private final Recorder recorder;
-    private final Map<String, LongAdder> failures;
-    private final LongAdder ok;
-    private final AtomicLong lastCompletion;
-    private final Semaphore slots;
+  /** What the connection threads share. */
+  private static final class Shared {
+    final OpenLoopPacer pacer;
+    final long warmupCount;
+    final long total;
+    final Requests requests;
+    final Responses responses;
+    final BooleanSupplier stop;
+    final AtomicLong next = new AtomicLong();
+    final AtomicBoolean stopped = new AtomicBoolean();
+    final Recorder recorder = new Recorder(3);
+    final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    final LongAdder ok = new LongAdder();
+    final AtomicLong lastCompletion = new AtomicLong();
 
-    Completion(
-        long index,
-        long intended,
-        boolean measured,
+    Shared(
+        OpenLoopPacer pacer,
+        long warmupCount,
+        long total,
+        Requests requests,
         Responses responses,
-        Recorder recorder,
-        Map<String, LongAdder> failures,
-        LongAdder ok,
-        AtomicLong lastCompletion,
-        Semaphore slots) {
-      this.index = index;
-      this.intended = intended;
-      this.measured = measured;
+        BooleanSupplier stop) {
+      this.pacer = pacer;
+      this.warmupCount = warmupCount;
+      this.total = total;
+      this.requests = requests;
       this.responses = responses;
-      this.recorder = recorder;
-      this.failures = failures;
-      this.ok = ok;
-      this.lastCompletion = lastCompletion;
-      this.slots = slots;
+      this.stop = stop;
+    }
+
+    void fail(String outcome) {
+      failures.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+    }
+  }
+
+  /** One connection: takes the next request of the schedule, waits for its time, sends it. */
+  private final class Worker implements Runnable {
+    private final Shared s;
+    private final HttpConnection conn;
+
+    Worker(Shared s) {
+      this.s = s;
+      this.conn = new HttpConnection(server, (int) timeout.toMillis());
     }
 
     @Override
-    public void accept(HttpResponse<String> response, Throwable error) {
-      long now = System.nanoTime();
+    public void run() {
       try {
-        String outcome;
-        if (error != null) {
-          Throwable cause = error.getCause() != null ? error.getCause() : error;
-          outcome =
-              cause instanceof HttpTimeoutException
-                  ? "timeout"
-                  : "I/O error: " + cause.getClass().getSimpleName();
-        } else {
-          try {
-            outcome = responses.accept(index, response, measured);
-          } catch (RuntimeException e) {
-            outcome = "unreadable response: " + e.getClass().getSimpleName();
+        while (true) {
+          long i = s.next.getAndIncrement();
+          if (i >= s.total || s.stopped.get()) {
+            return;
           }
-        }
-        if (measured) {
-          if (error == null) {
-            recorder.recordValue(Math.max(0, now - intended));
+          long intended = s.pacer.intendedNanos(i);
+          for (long wait = intended - System.nanoTime();
+              wait > 0;
+              wait = intended - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
           }
-          if (outcome == null) {
-            ok.increment();
-          } else {
-            failures.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+          if (s.stop.getAsBoolean()) {
+            s.stopped.set(true);
+            return;
           }
-          lastCompletion.accumulateAndGet(now, Math::max);
+          one(i, intended);
         }
       } finally {
-        slots.release();
+        conn.close();
+      }
+    }
+
+    private void one(long i, long intended) {
+      boolean measured = i >= s.warmupCount;
+      Request r = s.requests.request(i);
+      String outcome;
+      HttpConnection.Response resp = null;
+      try {
+        resp =
+            conn.exchange(
+                r.method(),
+                r.path(),
+                r.apiKey() == null ? null : new String[] {"X-API-Key: " + r.apiKey()},
+                r.body() == null ? null : r.body().getBytes(StandardCharsets.UTF_8));
+        try {
+          outcome = s.responses.accept(i, r, resp.status(), resp.body(), measured);
+        } catch (RuntimeException e) {
+          outcome = "unreadable response: " + e.getClass().getSimpleName();
+        }
+      } catch (SocketTimeoutException e) {
+        outcome = "timeout";
+      } catch (IOException e) {
+        outcome = "I/O error: " + e.getClass().getSimpleName();
+      }
+      long now = System.nanoTime();
+      if (measured) {
+        if (resp != null) {
+          s.recorder.recordValue(Math.max(0, now - intended));
+        }
+        if (outcome == null) {
+          s.ok.increment();
+        } else {
+          s.fail(outcome);
+        }
+        s.lastCompletion.accumulateAndGet(now, Math::max);
       }
     }
   }

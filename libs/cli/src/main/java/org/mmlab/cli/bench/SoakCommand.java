@@ -3,8 +3,6 @@ package org.mmlab.cli.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -176,7 +173,6 @@ public final class SoakCommand implements Callable<Integer> {
       String strategyId = http.startStrategy(st, "{\"type\":\"" + strategy + "\"}");
       List<Client> clients = new ArrayList<>();
       Map<String, Client> byKey = new LinkedHashMap<>();
-      ExecutorService pool = Executors.newFixedThreadPool(2, BenchThreads.daemon("soak-http"));
       ScheduledExecutorService sampler =
           Executors.newSingleThreadScheduledExecutor(BenchThreads.daemon("soak-heap"));
       long t0 = System.nanoTime();
@@ -196,29 +192,20 @@ public final class SoakCommand implements Callable<Integer> {
         long gcEveryNanos = gcEverySeconds * 1_000_000_000L;
         HeapTask sample = new HeapTask(services, http, heap, scrapeErrors, t0, gcEveryNanos);
         sampler.scheduleAtFixedRate(sample, 0, sampleEverySeconds, TimeUnit.SECONDS);
-        HttpClient client =
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(pool)
-                .build();
-        URI orders = gw.resolve(Endpoints.ORDERS);
         String run = Long.toString(System.currentTimeMillis(), 36);
-        OpenLoopLoad.Requests requests = i -> request(i, clients, book, instrument, orders, run);
+        OpenLoopLoad.Requests requests = i -> request(i, clients, book, instrument, run);
         OpenLoopLoad.Responses responses =
-            (i, r, measured) -> {
-              boolean cancel = "DELETE".equals(r.request().method());
-              if (r.statusCode() / 100 == 2) {
+            (i, req, status, body, measured) -> {
+              boolean cancel = "DELETE".equals(req.method());
+              if (status / 100 == 2) {
                 if (!cancel) {
-                  JsonNode n = json.readTree(r.body());
+                  JsonNode n = json.readTree(body);
                   long id = n.path("orderId").asLong();
                   ledger.acknowledged(id);
-                  String status = n.path("status").asString();
+                  String orderStatus = n.path("status").asString();
                   if ("LIMIT".equals(n.path("type").asString())
-                      && ("NEW".equals(status) || "PARTIALLY_FILLED".equals(status))) {
-                    String key =
-                        r.request().headers().firstValue(Endpoints.API_KEY_HEADER).orElse("");
-                    Client c = byKey.get(key);
+                      && ("NEW".equals(orderStatus) || "PARTIALLY_FILLED".equals(orderStatus))) {
+                    Client c = byKey.get(req.apiKey());
                     if (c != null) {
                       c.resting.addLast(id);
                     }
@@ -226,7 +213,7 @@ public final class SoakCommand implements Callable<Integer> {
                 }
                 return null;
               }
-              String outcome = GatewayBenchCommand.outcome(r);
+              String outcome = GatewayBenchCommand.outcome(status, body);
               if (cancel && outcome.endsWith(" ORDER_NOT_OPEN")) {
                 cancelsTooLate.incrementAndGet(); // filled before the cancel arrived: no error
                 return null;
@@ -243,7 +230,7 @@ public final class SoakCommand implements Callable<Integer> {
             strategy);
         out.flush();
         OpenLoopLoad.Result result =
-            new OpenLoopLoad(client, connections, Duration.ofSeconds(15))
+            new OpenLoopLoad(gw, connections, Duration.ofSeconds(10))
                 .run(
                     requests,
                     responses,
@@ -300,7 +287,6 @@ public final class SoakCommand implements Callable<Integer> {
           c.venue.close();
         }
         http.stopStrategy(st, strategyId);
-        pool.shutdownNow();
       }
     }
   }
@@ -359,23 +345,14 @@ public final class SoakCommand implements Callable<Integer> {
   }
 
   /** The request mix; see the command's description. */
-  private static HttpRequest request(
-      long i,
-      List<Client> clients,
-      BookWatch book,
-      InstrumentInfo instrument,
-      URI orders,
-      String run) {
+  private static OpenLoopLoad.Request request(
+      long i, List<Client> clients, BookWatch book, InstrumentInfo instrument, String run) {
     Client c = clients.get((int) (i % clients.size()));
     long slot = i / clients.size();
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(orders)
-            .timeout(Duration.ofSeconds(10))
-            .header(Endpoints.API_KEY_HEADER, c.key);
     if (c.resting.size() > MAX_RESTING) {
       Long oldest = c.resting.pollFirst();
       if (oldest != null) {
-        return b.uri(URI.create(orders + "/" + oldest)).DELETE().build();
+        return new OpenLoopLoad.Request("DELETE", Endpoints.ORDERS + "/" + oldest, c.key, null);
       }
     }
     int kind = (int) (slot % 10);
@@ -413,9 +390,7 @@ public final class SoakCommand implements Callable<Integer> {
             + ",\"size\":"
             + instrument.size(1).toPlainString()
             + "}";
-    return b.header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    return new OpenLoopLoad.Request("POST", Endpoints.ORDERS, c.key, body);
   }
 
   private static void awaitExecutionStreams(List<Client> clients) throws InterruptedException {
