@@ -49,6 +49,8 @@ import org.mmlab.rl.training.TrainingSpec;
  * @param evalFreq evaluate every this many timesteps (default 50000)
  * @param evalEpisodes held-out episodes per evaluation (default 5)
  * @param patience evaluations without improvement before stopping; 0 never (default 0)
+ * @param predictorPath predictor bundle relative to the models directory: its score becomes the
+ *     14th observation ({@code --use-predictor --predictor-path}); null for none
  * @param runner where it trains: {@code local} (default; this process, one job at a time) or {@code
  *     kubernetes} (a batch/v1 Job of its own, when {@code mmlab.trainer.kubernetes.enabled})
  */
@@ -81,6 +83,7 @@ public record SubmitJobRequest(
     @Positive Long evalFreq,
     @Positive Integer evalEpisodes,
     @Min(0) Integer patience,
+    String predictorPath,
     @Pattern(regexp = "local|kubernetes", message = "must be local or kubernetes") String runner) {
 
   /**
@@ -107,8 +110,10 @@ public record SubmitJobRequest(
       throw new ProblemException(
           ProblemCode.INVALID_TRAINING_SPEC, "--init-from: file not found: " + init);
     }
+    Path predictor =
+        predictorPath == null ? null : inside(modelsDir, "predictorPath", predictorPath);
     try {
-      return TrainingJob.prepare(toSpec(save, init));
+      return TrainingJob.prepare(toSpec(save, init, predictor));
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new ProblemException(ProblemCode.INVALID_TRAINING_SPEC, e.getMessage());
     }
@@ -142,10 +147,11 @@ public record SubmitJobRequest(
    *
    * @param save the resolved bundle path
    * @param init the resolved bundle to fine-tune, or null
+   * @param predictor the resolved predictor bundle, or null
    * @return the spec (not yet range-checked)
    */
-  public TrainingSpec toSpec(Path save, Path init) {
-    TrainingSpec.Builder b = TrainingSpec.builder(save).initFrom(init);
+  public TrainingSpec toSpec(Path save, Path init, Path predictor) {
+    TrainingSpec.Builder b = TrainingSpec.builder(save).initFrom(init).predictorPath(predictor);
     if (episodes != null) {
       b.episodes(episodes);
     }

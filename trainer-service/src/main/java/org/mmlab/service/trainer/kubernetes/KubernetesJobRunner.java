@@ -91,12 +91,21 @@ public final class KubernetesJobRunner implements JobRunner {
         request.initFrom() == null
             ? null
             : relative(SubmitJobRequest.inside(modelsDir, "initFrom", request.initFrom()));
+    String predictor =
+        request.predictorPath() == null
+            ? null
+            : relative(
+                SubmitJobRequest.inside(modelsDir, "predictorPath", request.predictorPath()));
     String name = NAME_PREFIX + UUID.randomUUID().toString().substring(0, 8);
     Job job =
         manifest.build(
             name,
             namespace,
-            TrainArgs.of(request, inPod(savePath), initFrom == null ? null : inPod(initFrom)),
+            TrainArgs.of(
+                request,
+                inPod(savePath),
+                initFrom == null ? null : inPod(initFrom),
+                predictor == null ? null : inPod(predictor)),
             Map.of(SAVE_PATH, savePath, TOTAL_TIMESTEPS, Long.toString(checked.totalTimesteps())));
     Job created = api(() -> jobs().resource(job).create());
     LOG.info("job {} created in namespace {}: {}", name, namespace, inPod(savePath));

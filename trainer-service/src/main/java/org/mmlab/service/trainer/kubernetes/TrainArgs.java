@@ -19,9 +19,11 @@ final class TrainArgs {
    * @param request the job (already checked)
    * @param savePath the bundle's path inside the pod
    * @param initFrom the bundle to fine-tune, inside the pod, or null
+   * @param predictorPath the predictor bundle, inside the pod, or null
    * @return {@code train}, the options, {@code --no-progress}
    */
-  static List<String> of(SubmitJobRequest request, String savePath, String initFrom) {
+  static List<String> of(
+      SubmitJobRequest request, String savePath, String initFrom, String predictorPath) {
     List<String> args = new ArrayList<>();
     args.add("train");
     add(args, "--save-path", savePath);
@@ -51,6 +53,10 @@ final class TrainArgs {
     add(args, "--eval-freq", request.evalFreq());
     add(args, "--eval-episodes", request.evalEpisodes());
     add(args, "--patience", request.patience());
+    if (predictorPath != null) {
+      args.add("--use-predictor");
+      add(args, "--predictor-path", predictorPath);
+    }
     args.add("--no-progress");
     return args;
   }

@@ -94,6 +94,7 @@ class KubernetesJobRunnerTest {
         100L,
         1,
         null,
+        null,
         "kubernetes");
   }
 
@@ -189,6 +190,49 @@ class KubernetesJobRunnerTest {
     JobView view = runner.submit(request("ft", "zi", "base.zip"));
     assertThat(stored(view.id()).getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
         .contains("--init-from=/models/base.zip", "--save-path=/models/ft.zip");
+  }
+
+  @Test
+  void aMissingPredictorIsRefused() {
+    SubmitJobRequest withPredictor =
+        new SubmitJobRequest(
+            "p",
+            2L,
+            null,
+            50,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            64,
+            32,
+            1,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            100L,
+            1,
+            null,
+            "pred.zip",
+            "kubernetes");
+    assertThatThrownBy(() -> runner.submit(withPredictor))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ProblemCode.INVALID_TRAINING_SPEC);
+              assertThat(e.getMessage()).startsWith("--predictor-path");
+            });
+    assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).isEmpty();
   }
 
   @Test
@@ -345,7 +389,7 @@ class KubernetesJobRunnerTest {
   @Test
   void argumentsAreNeitherExpandedByKubernetesNorReadAsFiles() {
     List<String> args =
-        TrainArgs.of(request("s", "lobster:$(HOME)/d.csv", null), "/models/s.zip", null);
+        TrainArgs.of(request("s", "lobster:$(HOME)/d.csv", null), "/models/s.zip", null, null);
     assertThat(args).contains("--market=lobster:$$(HOME)/d.csv");
   }
 }
