@@ -17,5 +17,7 @@ public enum CancelReason {
   /** The kill switch cancelled every open order. */
   KILL_SWITCH,
   /** The gateway lost track of the order while disconnected from the exchange. */
-  EXCHANGE_RESYNC
+  EXCHANGE_RESYNC,
+  /** The client's execution stream stayed disconnected past the gateway's grace period. */
+  CANCEL_ON_DISCONNECT
 }

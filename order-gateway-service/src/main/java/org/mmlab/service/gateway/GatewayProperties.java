@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param executionBuffer reports buffered per execution-stream socket before it is dropped as slow
  * @param executionHistory reports kept per client for {@code ?fromSeq=} replays
  * @param closedOrders closed orders kept per client (for lookups and idempotent retries)
+ * @param cancelOnDisconnect whether a client's open orders are cancelled when its last execution
+ *     stream ({@code /ws/executions}) has been closed for the grace period
+ * @param cancelOnDisconnectGrace how long a client may stay without an execution stream (a
+ *     reconnect within it keeps the orders)
  */
 @Validated
 @ConfigurationProperties("mmlab.gateway")
@@ -39,7 +43,9 @@ public record GatewayProperties(
     @DefaultValue("500ms") @NotNull Duration reconnectDelay,
     @DefaultValue("4096") @Min(16) int executionBuffer,
     @DefaultValue("10000") @Min(0) int executionHistory,
-    @DefaultValue("10000") @Min(1) int closedOrders) {
+    @DefaultValue("10000") @Min(1) int closedOrders,
+    @DefaultValue("false") boolean cancelOnDisconnect,
+    @DefaultValue("2s") @NotNull Duration cancelOnDisconnectGrace) {
 
   /**
    * One API key.

@@ -37,6 +37,7 @@ final class ClientState {
   private final ArrayDeque<ExecutionReport> history = new ArrayDeque<>();
   private final int historyLimit;
   private final List<ReportSink> sinks = new ArrayList<>();
+  private long attaches;
 
   ClientState(String clientId, Bucket bucket, int historyLimit, int closedLimit) {
     this.clientId = clientId;
@@ -79,6 +80,17 @@ final class ClientState {
       }
     }
     sinks.add(sink);
+    attaches++;
+  }
+
+  /** Whether no execution stream is attached. */
+  boolean streamless() {
+    return sinks.isEmpty();
+  }
+
+  /** Streams attached so far (tells whether one came and went during a grace period). */
+  long attaches() {
+    return attaches;
   }
 
   void closeSinks() {

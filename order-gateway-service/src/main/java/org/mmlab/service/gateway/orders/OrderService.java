@@ -229,6 +229,17 @@ public class OrderService {
    * @return the orders that were open, after the cancels
    */
   public Mono<List<OrderView>> cancelAll(String clientId) {
+    return cancelAll(clientId, CancelReason.USER);
+  }
+
+  /**
+   * Cancels every open order of the client, for a reason.
+   *
+   * @param clientId the client
+   * @param reason the reason the execution reports give
+   * @return the orders that were open, after the cancels
+   */
+  public Mono<List<OrderView>> cancelAll(String clientId, CancelReason reason) {
     InstrumentInfo i = instrument();
     ClientState c = store.client(clientId);
     List<GatewayOrder> open;
@@ -236,7 +247,7 @@ public class OrderService {
     CompletableFuture<EventBatch> answer;
     synchronized (c) {
       open = c.openOrders();
-      answer = exchange.request(new CancelAllCommand(ref, clientId, CancelReason.USER));
+      answer = exchange.request(new CancelAllCommand(ref, clientId, reason));
     }
     return await(answer, ref)
         .map(
@@ -490,13 +501,26 @@ public class OrderService {
   // Checks
   // =====================================================================================
 
+  /**
+   * Whether a decimal is far outside anything a long of ticks or lots can hold: dividing such a
+   * number (1e999999999) by the step would overflow or take long, so it is refused before.
+   */
+  private static boolean absurd(BigDecimal v) {
+    return Math.abs(v.scale()) > 40 || v.precision() - v.scale() > 40;
+  }
+
+  /** A decimal for a message: plain, unless plain would be absurdly long (1e999999999). */
+  private static String show(BigDecimal v) {
+    return absurd(v) ? v.toString() : v.toPlainString();
+  }
+
   private static long lots(InstrumentInfo i, BigDecimal size) {
-    long lots = i.lotsOrInvalid(size);
+    long lots = absurd(size) ? -1 : i.lotsOrInvalid(size);
     if (lots <= 0) {
       throw new ApiProblemException(
           ProblemCode.SIZE_NOT_ON_LOT,
           "size "
-              + size.toPlainString()
+              + show(size)
               + " is not a positive multiple of the lot size "
               + i.lotSize().toPlainString());
     }
@@ -504,12 +528,12 @@ public class OrderService {
   }
 
   private static long ticks(InstrumentInfo i, BigDecimal price) {
-    long ticks = i.ticksOrInvalid(price);
+    long ticks = absurd(price) ? -1 : i.ticksOrInvalid(price);
     if (ticks <= 0) {
       throw new ApiProblemException(
           ProblemCode.PRICE_NOT_ON_TICK,
           "price "
-              + price.toPlainString()
+              + show(price)
               + " is not a positive multiple of the tick size "
               + i.tickSize().toPlainString());
     }

@@ -2,6 +2,7 @@ package org.mmlab.service.gateway.web;
 
 import org.mmlab.api.execution.ExecutionReport;
 import org.mmlab.service.gateway.GatewayProperties;
+import org.mmlab.service.gateway.orders.CancelOnDisconnect;
 import org.mmlab.service.gateway.orders.OrderStore;
 import org.mmlab.service.gateway.orders.ReportSink;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /ws/executions}: the client's execution reports, in order, as JSON text frames. The API
  * key (header or {@code ?apiKey=}) was checked by {@link ApiKeyFilter}; {@code ?fromSeq=N} first
- * replays the kept reports from N. A socket that cannot keep up is closed with 1008.
+ * replays the kept reports from N. A socket that cannot keep up is closed with 1008. When the
+ * client's last stream closes, {@link CancelOnDisconnect} may cancel its orders.
  */
 @Component
 class ExecutionSocket implements WebSocketHandler {
@@ -26,10 +28,17 @@ class ExecutionSocket implements WebSocketHandler {
   private final OrderStore store;
   private final JsonMapper json;
   private final int buffer;
+  private final CancelOnDisconnect cancelOnDisconnect;
 
-  ExecutionSocket(ApiKeys keys, OrderStore store, JsonMapper json, GatewayProperties props) {
+  ExecutionSocket(
+      ApiKeys keys,
+      OrderStore store,
+      JsonMapper json,
+      GatewayProperties props,
+      CancelOnDisconnect cancelOnDisconnect) {
     this.keys = keys;
     this.store = store;
+    this.cancelOnDisconnect = cancelOnDisconnect;
     this.json = json;
     this.buffer = props.executionBuffer();
   }
@@ -70,7 +79,12 @@ class ExecutionSocket implements WebSocketHandler {
         session
             .send(sink.asFlux().map(session::textMessage))
             .then(session.close(CloseStatus.GOING_AWAY));
-    return Mono.firstWithSignal(in, out).doFinally(signal -> store.detach(client, reports));
+    return Mono.firstWithSignal(in, out)
+        .doFinally(
+            signal -> {
+              store.detach(client, reports);
+              cancelOnDisconnect.streamClosed(client);
+            });
   }
 
   private static long fromSeq(HandshakeInfo info) {
