@@ -49,7 +49,7 @@ find "$ROOT/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) |
   grep -Ev '/lib(awt_xawt|splashscreen|jsound|jawt)\.so$' |
   while read -r f; do needs "$f"; done
 for extra in libfontconfig.so.1 libstdc++.so.6 libgomp.so.1 libgcc_s.so.1 libz.so.1 libm.so.6 librt.so.1 libdl.so.2 libpthread.so.0 libc.so.6; do
-  p="$(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64/ {print $NF; exit}')"
+  p="$(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64/ && !found {print $NF; found = 1}')"
   [ -n "$p" ] || { echo "build-local-base: $extra not found on this machine (Debian: apt-get install fontconfig libgomp1)" >&2; exit 1; }
   echo "$p" >>"$LIBS"
   needs "$p"
