@@ -20,7 +20,6 @@ public final class Predictor {
   private final double[] mean;
   private final double[] std;
   private final double clip;
-  private final double[] offsets;
   private final float[] input = new float[PredictorInput.SIZE];
   private final float[] normalized = new float[PredictorInput.SIZE];
   private final float[] logits = new float[Labels.CLASSES];
@@ -34,7 +33,6 @@ public final class Predictor {
     this.mean = metadata.normalization().mean().clone();
     this.std = metadata.normalization().std().clone();
     this.clip = metadata.normalization().clip();
-    this.offsets = metadata.decisionOffsets().clone();
   }
 
   /**
@@ -107,31 +105,18 @@ public final class Predictor {
   }
 
   /**
-   * The predicted class of a raw input: the argmax of log-probability plus the bundle's decision
-   * offset.
+   * The predicted class of a raw input: the most probable one. The model was trained with
+   * class-balancing weights, so this is the decision for balanced classes, not for the training
+   * range's class shares.
    *
    * @param raw {@link PredictorInput#SIZE} raw values
    * @return {@link Labels#DOWN}, {@link Labels#FLAT} or {@link Labels#UP}
    */
   public int predict(float[] raw) {
     probabilities(raw, probs);
-    return decide(probs, offsets);
-  }
-
-  /**
-   * The class with the largest {@code log p + offset}.
-   *
-   * @param probs class probabilities
-   * @param offsets per-class offsets
-   * @return the class
-   */
-  static int decide(double[] probs, double[] offsets) {
     int best = 0;
-    double bestV = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < probs.length; k++) {
-      double v = Math.log(probs[k]) + offsets[k];
-      if (v > bestV) {
-        bestV = v;
+    for (int k = 1; k < probs.length; k++) {
+      if (probs[k] > probs[best]) {
         best = k;
       }
     }

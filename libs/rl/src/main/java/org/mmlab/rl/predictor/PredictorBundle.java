@@ -323,7 +323,6 @@ public final class PredictorBundle {
             "horizon",
             "deadBand",
             "classWeights",
-            "decisionOffsets",
             "normalization",
             "network")) {
       if (root.get(field) == null || root.get(field).isNull()) {
@@ -359,12 +358,6 @@ public final class PredictorBundle {
     }
     if (m.classWeights() == null || m.classWeights().length != Labels.CLASSES) {
       problems.add("classWeights must have " + Labels.CLASSES + " values");
-    }
-    if (m.decisionOffsets() == null
-        || m.decisionOffsets().length != Labels.CLASSES
-        || !Double.isFinite(
-            m.decisionOffsets()[0] + m.decisionOffsets()[1] + m.decisionOffsets()[2])) {
-      problems.add("decisionOffsets must have " + Labels.CLASSES + " finite values");
     }
     PredictorMetadata.Normalization n = m.normalization();
     int size = PredictorInput.SIZE;

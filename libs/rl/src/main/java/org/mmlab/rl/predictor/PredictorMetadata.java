@@ -15,8 +15,6 @@ import java.util.Map;
  * @param horizon {@code H}
  * @param deadBand half-width of the flat band, ticks
  * @param classWeights loss weight per class, {@code n / (3 · n_class)} on the training range
- * @param decisionOffsets added to each class's log-probability before the argmax of a class
- *     prediction, tuned on the validation range for macro-F1 (the score uses the probabilities)
  * @param normalization input standardization, from the training range
  * @param network the classifier's shape
  * @param training what the training did, with held-out metrics
@@ -32,7 +30,6 @@ public record PredictorMetadata(
     int horizon,
     double deadBand,
     double[] classWeights,
-    double[] decisionOffsets,
     Normalization normalization,
     Network network,
     Training training,

@@ -86,8 +86,8 @@ public final class PredictorTrainer {
     }
 
     /**
-     * Defaults: one hidden layer of 32, 20 epochs, batches of 256, learning rate 3e-3, a 70/15/15
-     * split.
+     * Defaults (those of {@code ./mmlab predictor train}): one hidden layer of 32, 15 epochs,
+     * batches of 256, learning rate 1e-3, a 70/15/15 split.
      *
      * @param horizon label horizon, events
      * @param deadBand ticks
@@ -95,7 +95,7 @@ public final class PredictorTrainer {
      * @return the options
      */
     public static Options defaults(int horizon, double deadBand, long seed) {
-      return new Options(horizon, deadBand, List.of(32), 20, 256, 3e-3, seed, 0.7, 0.15);
+      return new Options(horizon, deadBand, List.of(32), 15, 256, 1e-3, seed, 0.7, 0.15);
     }
   }
 
@@ -233,8 +233,7 @@ public final class PredictorTrainer {
           }
         }
         DenseMlp mlp = DenseMlp.fromBlock(block, d);
-        PredictorMetadata probe =
-            metadata(o, network, normalization, weights, new double[Labels.CLASSES], null);
+        PredictorMetadata probe = metadata(o, network, normalization, weights, null);
         Predictor predictor = new Predictor(probe, mlp);
         double f1 =
             ClassificationMetrics.of(
@@ -250,17 +249,8 @@ public final class PredictorTrainer {
         }
       }
     }
-    PredictorMetadata untuned =
-        metadata(o, network, normalization, weights, new double[Labels.CLASSES], null);
-    double[] offsets =
-        tuneOffsets(
-            PredictorBundle.of(untuned, best).predictor(),
-            data,
-            labels,
-            split.validationStart(),
-            split.validationEnd());
-    PredictorMetadata tuned = metadata(o, network, normalization, weights, offsets, null);
-    Predictor predictor = PredictorBundle.of(tuned, best).predictor();
+    Predictor predictor =
+        PredictorBundle.of(metadata(o, network, normalization, weights, null), best).predictor();
     int[] predicted = predict(predictor, data, 0, n);
     int[] persistence = Labels.persistence(data.mids(), n, o.horizon(), o.deadBand());
     PredictorMetadata.Scores validation =
@@ -288,55 +278,8 @@ public final class PredictorTrainer {
             validation,
             test,
             (System.nanoTime() - started) / 1e9);
-    return PredictorBundle.of(
-        metadata(o, network, normalization, weights, offsets, training), best);
+    return PredictorBundle.of(metadata(o, network, normalization, weights, training), best);
   }
-
-  /**
-   * Per-class log-probability offsets (flat fixed at 0; down and up on a grid of ±{@value
-   * #OFFSET_RANGE} in steps of {@value #OFFSET_STEP}) that maximize macro-F1 on the validation
-   * range: the argmax of a class-weighted model is not the macro-F1-optimal decision.
-   */
-  private static double[] tuneOffsets(
-      Predictor p, PredictorDataset data, int[] labels, int from, int to) {
-    int n = to - from;
-    double[][] probs = new double[n][Labels.CLASSES];
-    float[] row = new float[PredictorInput.SIZE];
-    for (int i = 0; i < n; i++) {
-      data.input(from + i, row);
-      p.probabilities(row, probs[i]);
-    }
-    int[] predicted = new int[labels.length];
-    double[] offsets = new double[Labels.CLASSES];
-    double[] best = new double[Labels.CLASSES];
-    double bestF1 = -1;
-    int steps = (int) Math.round(OFFSET_RANGE / OFFSET_STEP);
-    for (int a = -steps; a <= steps; a++) {
-      for (int c = -steps; c <= steps; c++) {
-        offsets[Labels.DOWN] = a * OFFSET_STEP;
-        offsets[Labels.UP] = c * OFFSET_STEP;
-        for (int i = 0; i < n; i++) {
-          predicted[from + i] = Predictor.decide(probs[i], offsets);
-        }
-        double f1 = ClassificationMetrics.of(labels, predicted, from, to).macroF1();
-        // Ties keep the smaller adjustment (the grid is walked from the edges, so prefer |offset|).
-        if (f1 > bestF1 + 1e-12
-            || (Math.abs(f1 - bestF1) <= 1e-12
-                && Math.abs(offsets[0]) + Math.abs(offsets[2])
-                    < Math.abs(best[0]) + Math.abs(best[2]))) {
-          bestF1 = f1;
-          best = offsets.clone();
-        }
-      }
-    }
-    return best;
-  }
-
-  /** Range of the decision offsets searched. */
-  static final double OFFSET_RANGE = 1.5;
-
-  /** Step of the decision offsets searched. */
-  static final double OFFSET_STEP = 0.1;
 
   /**
    * Scores a predictor on every labelled event of a dataset, next to the two baselines.
@@ -381,7 +324,6 @@ public final class PredictorTrainer {
       PredictorMetadata.Network network,
       PredictorMetadata.Normalization normalization,
       double[] weights,
-      double[] offsets,
       PredictorMetadata.Training training) {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("djl", Engine.getDjlVersion());
@@ -396,7 +338,6 @@ public final class PredictorTrainer {
         o.horizon(),
         o.deadBand(),
         weights.clone(),
-        offsets.clone(),
         normalization,
         network,
         training,
