@@ -3,6 +3,7 @@ package org.mmlab.rl.ppo;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,6 +12,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
@@ -32,6 +35,7 @@ import org.mmlab.rl.env.MarketMakingEnv;
 import org.mmlab.rl.env.VectorEnv;
 import org.mmlab.rl.policy.BundleMetadata;
 import org.mmlab.rl.policy.Categorical;
+import org.mmlab.rl.policy.DenseMlp;
 import org.mmlab.rl.policy.NetworkSpec;
 import org.mmlab.rl.policy.Policy;
 import org.mmlab.rl.policy.PolicyBundle;
@@ -60,8 +64,13 @@ import org.mmlab.sim.core.Rng;
  * initialization, the action sampling and the minibatch order (all in Java, with {@link Rng}), and
  * DJL's engine seed.
  *
+ * <p>Speed: rollouts run plain-array snapshots of the networks ({@link DenseMlp}, taken once per
+ * rollout) instead of a DJL forward per step; a minibatch uploads one packed array, reads the
+ * losses and log-probabilities in two copies, and folds the clipping coefficient into the fused
+ * Adam kernel, since every DJL call is a JNI round trip.
+ *
  * <p>Resources: the parameters live in one {@link NDManager} released by {@link #close()}; every
- * rollout forward and every minibatch uses a sub-manager closed on every path. Not thread-safe.
+ * minibatch and every DJL forward uses a sub-manager closed on every path. Not thread-safe.
  */
 public final class Ppo implements AutoCloseable {
   private static final int EPISODE_WINDOW = 100;
@@ -101,7 +110,14 @@ public final class Ppo implements AutoCloseable {
   private double[] rewards;
   private double[] probs;
   private float[] advantages;
-  private float[] oneHot;
+  private float[] packed;
+  private final float[] rowIn;
+  private final float[] rowLogits;
+  private final float[] rowValue = new float[1];
+  // Plain-array snapshots of the networks for the rollout's inference (parameters do not change
+  // during a rollout): no JNI per step.
+  private DenseMlp rolloutPolicy;
+  private DenseMlp rolloutValue;
 
   private long numTimesteps;
   private long episodes;
@@ -136,6 +152,8 @@ public final class Ppo implements AutoCloseable {
       offsets[d] = offsets[d - 1] + nvec[d - 1];
     }
     this.logitCount = spec.logitCount();
+    this.rowIn = new float[obs];
+    this.rowLogits = new float[logitCount];
     long seed = config.seed();
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
     this.manager = NDManager.newBaseManager();
@@ -311,7 +329,7 @@ public final class Ppo implements AutoCloseable {
     rewards = new double[n];
     probs = new double[Arrays.stream(nvec).max().orElse(1)];
     advantages = new float[batchCap];
-    oneHot = new float[batchCap * logitCount];
+    packed = new float[batchCap * packedWidth()];
     // VecNormalize.reset(): update the statistics with the first observations, then normalize.
     normalizer.observe(env.observations(), n);
     for (int e = 0; e < n; e++) {
@@ -330,9 +348,11 @@ public final class Ppo implements AutoCloseable {
     int n = config.nEnvs();
     double gamma = config.gamma();
     buffer.reset();
+    rolloutPolicy = DenseMlp.fromBlock(policyNet, obs);
+    rolloutValue = DenseMlp.fromBlock(valueNet, obs);
     for (int step = 0; step < config.nSteps(); step++) {
-      // 1. One batched forward for all environments; sample each head in Java.
-      forward(lastObs, n, logits, values);
+      // 1. One forward for all environments; sample each head in Java.
+      rolloutForward(lastObs, n, logits, values);
       for (int e = 0; e < n; e++) {
         double logProb = 0;
         for (int d = 0; d < nvec.length; d++) {
@@ -370,7 +390,7 @@ public final class Ppo implements AutoCloseable {
         }
       }
       if (truncated > 0) {
-        forward(finalObs, truncated, null, finalValues);
+        rolloutForward(finalObs, truncated, null, finalValues);
         for (int k = 0; k < truncated; k++) {
           rewards[truncatedIdx[k]] += gamma * finalValues[k];
         }
@@ -385,7 +405,7 @@ public final class Ppo implements AutoCloseable {
         return false;
       }
     }
-    forward(lastObs, n, null, values);
+    rolloutForward(lastObs, n, null, values);
     buffer.computeReturnsAndAdvantage(values, lastEpisodeStarts, gamma, config.gaeLambda());
     return true;
   }
@@ -491,9 +511,10 @@ public final class Ppo implements AutoCloseable {
   public MinibatchStats optimizeMinibatch(RolloutBuffer.Batch mb) {
     checkOpen();
     int b = mb.size;
+    int width = packedWidth();
     if (advantages == null || advantages.length < b) {
       advantages = new float[b];
-      oneHot = new float[b * logitCount];
+      packed = new float[b * width];
     }
     // Advantage normalization per minibatch, as SB3: (A − mean) / (std + 1e-8), unbiased std.
     System.arraycopy(mb.advantages, 0, advantages, 0, b);
@@ -512,49 +533,62 @@ public final class Ppo implements AutoCloseable {
         advantages[i] = (float) ((advantages[i] - mean) / (std + 1e-8));
       }
     }
-    Arrays.fill(oneHot, 0, b * logitCount, 0f);
+    // One native array per minibatch (each create is a JNI round trip): per row the observation,
+    // the taken actions one-hot per head, the advantage, the old log-probability and the return.
+    Arrays.fill(packed, 0, b * width, 0f);
     for (int i = 0; i < b; i++) {
+      int row = i * width;
+      System.arraycopy(mb.observations, i * obs, packed, row, obs);
       for (int d = 0; d < nvec.length; d++) {
-        oneHot[i * logitCount + offsets[d] + mb.actions[i * nvec.length + d]] = 1f;
+        packed[row + obs + offsets[d] + mb.actions[i * nvec.length + d]] = 1f;
       }
+      packed[row + obs + logitCount] = advantages[i];
+      packed[row + obs + logitCount + 1] = mb.oldLogProbs[i];
+      packed[row + obs + logitCount + 2] = mb.returns[i];
     }
     double clipRange = config.clipRange();
     MinibatchStats stats;
     try (NDManager m = manager.newSubManager()) {
-      NDArray obsArray = m.create(FloatBuffer.wrap(mb.observations, 0, b * obs), new Shape(b, obs));
-      NDArray taken =
-          m.create(FloatBuffer.wrap(oneHot, 0, b * logitCount), new Shape(b, logitCount));
-      NDArray oldLogProb = m.create(FloatBuffer.wrap(mb.oldLogProbs, 0, b), new Shape(b));
-      NDArray adv = m.create(FloatBuffer.wrap(advantages, 0, b), new Shape(b));
-      NDArray returns = m.create(FloatBuffer.wrap(mb.returns, 0, b), new Shape(b));
+      NDList columns =
+          m.create(FloatBuffer.wrap(packed, 0, b * width), new Shape(b, width))
+              .split(new long[] {obs, obs + logitCount, width - 2, width - 1}, 1);
+      NDArray obsArray = columns.get(0);
+      NDArray taken = columns.get(1);
+      NDArray adv = columns.get(2); // [b, 1] like the value head's output: no reshapes
+      NDArray oldLogProb = columns.get(3);
+      NDArray returns = columns.get(4);
+      float[] scalars;
+      float[] newLogProb;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray logitsOut = policyNet.forward(parameterStore, new NDList(obsArray), true).head();
-        NDArray valuesOut =
-            valueNet.forward(parameterStore, new NDList(obsArray), true).head().reshape(b);
+        NDArray valuesOut = valueNet.forward(parameterStore, new NDList(obsArray), true).head();
         NDArray logp = PpoLosses.logSoftmaxPerHead(logitsOut, nvec);
-        NDArray logProb = PpoLosses.logProb(logp, taken);
-        NDArray entropy = PpoLosses.entropy(logp);
+        NDArray logProb = logp.mul(taken).sum(new int[] {1}, true);
 
         NDArray ratio = logProb.sub(oldLogProb).exp();
         NDArray policyLoss = PpoLosses.clippedSurrogate(ratio, adv, clipRange);
         NDArray valueLoss = PpoLosses.valueLoss(returns, valuesOut);
-        NDArray entropyLoss = entropy.mean().neg();
+        NDArray entropyLoss = PpoLosses.entropyLoss(logp);
         NDArray loss =
             policyLoss
                 .add(entropyLoss.mul((float) config.entCoef()))
                 .add(valueLoss.mul((float) config.vfCoef()));
 
-        float[] newLogProb = logProb.toFloatArray();
+        // Two reads per minibatch: the four losses together, and the new log-probabilities for
+        // SB3's approx KL (which decides the early stop) and clip fraction.
+        scalars =
+            NDArrays.stack(new NDList(policyLoss, valueLoss, entropyLoss, loss)).toFloatArray();
+        newLogProb = logProb.toFloatArray();
         double kl = PpoLosses.approxKl(newLogProb, mb.oldLogProbs, b);
         boolean stepping = config.targetKl() == null || kl <= 1.5 * config.targetKl();
         stats =
             new MinibatchStats(
-                policyLoss.getFloat(),
-                valueLoss.getFloat(),
-                entropyLoss.getFloat(),
+                scalars[0],
+                scalars[1],
+                scalars[2],
                 kl,
                 PpoLosses.clipFraction(newLogProb, mb.oldLogProbs, b, clipRange),
-                loss.getFloat(),
+                scalars[3],
                 stepping);
         if (!stepping) {
           return stats;
@@ -567,26 +601,65 @@ public final class Ppo implements AutoCloseable {
     return stats;
   }
 
-  /** {@code clip_grad_norm_(parameters, maxGradNorm)}, then one Adam step per parameter. */
+  /**
+   * Columns of the packed minibatch: observation, one-hot actions, advantage, old log p, return.
+   */
+  private int packedWidth() {
+    return obs + logitCount + 3;
+  }
+
+  /**
+   * {@code clip_grad_norm_(parameters, maxGradNorm)}, one Adam step per parameter, then {@code
+   * zero_grad()} (PyTorch accumulates gradients across backward passes; DJL's collector does not
+   * reset them).
+   */
   private void step(NDManager m) {
-    NDArray[] grads = new NDArray[parameters.size()];
-    double sumSquares = 0;
-    for (int i = 0; i < grads.length; i++) {
+    int count = parameters.size();
+    NDArray[] grads = new NDArray[count];
+    NDList norms = new NDList(count);
+    for (int i = 0; i < count; i++) {
       grads[i] = parameters.get(i).getArray().getGradient();
       grads[i].attach(m);
-      double norm = grads[i].norm().getFloat();
-      sumSquares += norm * norm;
+      norms.add(grads[i].norm());
     }
-    double totalNorm = Math.sqrt(sumSquares);
-    double clipCoef = config.maxGradNorm() / (totalNorm + 1e-6);
-    if (clipCoef < 1.0) {
-      for (NDArray g : grads) {
-        g.muli((float) clipCoef);
+    // As torch: the norm of the per-parameter norms, in float32, read once.
+    float totalNorm = NDArrays.stack(norms).norm().getFloat();
+    float clipCoef = (float) config.maxGradNorm() / (totalNorm + 1e-6f);
+    float scale = Math.min(clipCoef, 1f);
+    for (int i = 0; i < count; i++) {
+      Parameter p = parameters.get(i);
+      optimizer.update(p.getId(), p.getArray(), grads[i], scale);
+    }
+    for (int i = 0; i < count; i++) {
+      NDArray w = parameters.get(i).getArray();
+      if (w instanceof PtNDArray pt) {
+        JniUtils.zeroGrad(pt);
+      } else {
+        grads[i].subi(grads[i]);
       }
     }
-    for (int i = 0; i < grads.length; i++) {
-      Parameter p = parameters.get(i);
-      optimizer.update(p.getId(), p.getArray(), grads[i]);
+  }
+
+  /**
+   * Runs the rollout snapshots of the networks on {@code n} normalized observations, row by row on
+   * plain arrays (a 64-64 MLP is a few microseconds in Java, less than DJL's JNI round trips).
+   *
+   * @param rows {@code [n][obs]} flattened
+   * @param n rows
+   * @param logitsOut receives {@code [n][logits]}, or null to skip the policy
+   * @param valuesOut receives {@code [n]} values, or null to skip the critic
+   */
+  private void rolloutForward(float[] rows, int n, float[] logitsOut, float[] valuesOut) {
+    for (int r = 0; r < n; r++) {
+      System.arraycopy(rows, r * obs, rowIn, 0, obs);
+      if (logitsOut != null) {
+        rolloutPolicy.forward(rowIn, rowLogits);
+        System.arraycopy(rowLogits, 0, logitsOut, r * logitCount, logitCount);
+      }
+      if (valuesOut != null) {
+        rolloutValue.forward(rowIn, rowValue);
+        valuesOut[r] = rowValue[0];
+      }
     }
   }
 

@@ -59,6 +59,17 @@ public final class PpoLosses {
   }
 
   /**
+   * The entropy loss {@code −mean(entropy)}, as {@code Σ p·log p / batch} (fewer graph nodes than
+   * {@code entropy(logp).mean().neg()}, the same value up to rounding).
+   *
+   * @param logp per-head log-probabilities {@code [batch, sum(nvec)]}
+   * @return a scalar
+   */
+  public static NDArray entropyLoss(NDArray logp) {
+    return logp.exp().mul(logp).sum().div(logp.getShape().get(0));
+  }
+
+  /**
    * The clipped surrogate policy loss, {@code −mean(min(A·r, A·clip(r, 1 − ε, 1 + ε)))}.
    *
    * @param ratio probability ratios {@code π(a|s)/π_old(a|s)}, {@code [batch]}

@@ -47,6 +47,19 @@ public final class TorchAdam extends Optimizer {
 
   @Override
   public void update(String parameterId, NDArray weight, NDArray grad) {
+    update(parameterId, weight, grad, 1f);
+  }
+
+  /**
+   * One Adam step on {@code gradScale · grad}, the scaling fused into the update kernel (PPO's
+   * global-norm clipping coefficient, so the gradients need no separate in-place multiply).
+   *
+   * @param parameterId the parameter's id (keys the moments and the step count)
+   * @param weight the parameter, updated in place
+   * @param grad its gradient (not modified)
+   * @param gradScale factor applied to the gradient first
+   */
+  public void update(String parameterId, NDArray weight, NDArray grad, float gradScale) {
     int t = updateCount(parameterId);
     double biasCorrection1 = 1.0 - Math.pow(beta1, t);
     double biasCorrection2 = 1.0 - Math.pow(beta2, t);
@@ -66,7 +79,7 @@ public final class TorchAdam extends Optimizer {
             (float) learningRate,
             stepSize,
             0f,
-            rescaleGrad,
+            rescaleGrad * gradScale,
             clipGrad,
             (float) beta1,
             (float) beta2,

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mmlab.rl.env.EnvConfig;
 import org.mmlab.sim.core.Rng;
 
 /** The DJL pieces PPO relies on: orthogonal init, PyTorch's Adam, in-place gradient clipping. */
@@ -52,6 +56,54 @@ class OptimizationTest {
       adam.update("w", w, g);
       // Second step, same gradient: m̂ and √v̂ stay 1e-5 → another lr / 2.
       assertThat(w.getFloat(0)).isCloseTo(1f - 0.1f, within(1e-6f));
+    }
+  }
+
+  @Test
+  void theFusedGradientScaleEqualsScalingTheGradientFirst() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray a = m.create(new float[] {1f, -2f, 0.5f});
+      NDArray b = a.duplicate();
+      NDArray g = m.create(new float[] {0.3f, -4f, 2f});
+      TorchAdam fused = TorchAdam.builder().optLearningRate(0.1).optEpsilon(1e-5).build();
+      TorchAdam plain = TorchAdam.builder().optLearningRate(0.1).optEpsilon(1e-5).build();
+      for (int t = 0; t < 3; t++) {
+        fused.update("w", a, g, 0.25f);
+        plain.update("w", b, g.mul(0.25f));
+      }
+      assertThat(a.toFloatArray()).containsExactly(b.toFloatArray());
+      assertThat(g.toFloatArray()).containsExactly(0.3f, -4f, 2f);
+    }
+  }
+
+  @Test
+  void aMinibatchStepLeavesNoGradientToAccumulate() {
+    // torch's optimizer.zero_grad(): PyTorch adds each backward into .grad and DJL's collector
+    // does not reset it, so without the reset every step would carry all earlier gradients.
+    EnvConfig env = PpoTest.shortEpisodes(50);
+    try (Ppo ppo = new Ppo(env, PpoTest.small(3))) {
+      RolloutBuffer.Batch batch = new RolloutBuffer.Batch(8, env.observationSize(), 3);
+      batch.size = 8;
+      Rng rng = new Rng(5);
+      for (int i = 0; i < 8; i++) {
+        for (int k = 0; k < env.observationSize(); k++) {
+          batch.observations[i * env.observationSize() + k] = (float) rng.nextGaussian();
+        }
+        batch.actions[i * 3] = rng.nextInt(11);
+        batch.actions[i * 3 + 1] = rng.nextInt(11);
+        batch.actions[i * 3 + 2] = rng.nextInt(10);
+        batch.oldLogProbs[i] = -7f;
+        batch.advantages[i] = (float) rng.nextGaussian();
+        batch.returns[i] = (float) rng.nextGaussian();
+      }
+      assertThat(ppo.optimizeMinibatch(batch).stepped()).isTrue();
+      List<Parameter> params = new ArrayList<>(ppo.policyNet().getParameters().values());
+      params.addAll(ppo.valueNet().getParameters().values());
+      for (Parameter p : params) {
+        try (NDArray grad = p.getArray().getGradient()) {
+          assertThat(grad.abs().max().getFloat()).as(p.getName()).isZero();
+        }
+      }
     }
   }
 

@@ -37,6 +37,15 @@ class PpoLossesTest {
           .isCloseTo((float) expectedLogProb, within(1e-6f));
       assertThat(PpoLosses.entropy(logp).getFloat(0))
           .isCloseTo((float) expectedEntropy, within(1e-6f));
+      // Two rows, the second deterministic in head 1 (entropy log 3 only): loss = −mean.
+      NDArray two =
+          m.create(
+              new float[] {0f, (float) Math.log(3), 5f, 5f, 5f, 0f, -100f, 1f, 1f, 1f},
+              new Shape(2, 5));
+      double expectedLoss = -(expectedEntropy + Math.log(3)) / 2;
+      assertThat(
+              PpoLosses.entropyLoss(PpoLosses.logSoftmaxPerHead(two, new int[] {2, 3})).getFloat())
+          .isCloseTo((float) expectedLoss, within(1e-5f));
     }
   }
 
