@@ -88,6 +88,7 @@ public final class ExchangeCore implements AutoCloseable {
   public static final String MARKET_RESET = "market reset";
 
   private static final System.Logger LOG = System.getLogger(ExchangeCore.class.getName());
+  private static final int MAX_TASKS_PER_STEP = 512;
   private static final long FIRST_OWNER = 2; // EngineMarket.AGENT is 1; flow owners are > 2^40
 
   /**
@@ -540,13 +541,16 @@ public final class ExchangeCore implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "exchange step failed", e);
       }
+      // At most a batch of tasks per step, so that a steady stream of commands cannot postpone
+      // the market's advance, the heartbeats or the journal's sync (which releases the answers).
+      int ran = 0;
       while (task != null) {
         try {
           task.run();
         } catch (RuntimeException e) {
           LOG.log(Level.ERROR, "exchange task failed", e);
         }
-        task = inbox.poll();
+        task = ++ran < MAX_TASKS_PER_STEP ? inbox.poll() : null;
       }
       try {
         long wall = System.nanoTime();
@@ -1229,14 +1233,14 @@ public final class ExchangeCore implements AutoCloseable {
 
   /**
    * A hash of everything the journal must restore: the engine's book (orders, priorities), the
-   * market's time, and every client order and account.
+   * market's time, and every client order and account. (Not the clock's state: start-up settings
+   * may hold a recovered market still.)
    */
   long stateHash() {
     long h = 0x6d6d6c6162L;
     h = mix(h, engine != null ? engine.stateHash() : 0);
     h = mix(h, market.now());
     h = mix(h, nextOrderId);
-    h = mix(h, state.ordinal());
     for (ClientOrder o : orders.values()) {
       h = mix(h, o.orderId);
       h = mix(h, o.price);

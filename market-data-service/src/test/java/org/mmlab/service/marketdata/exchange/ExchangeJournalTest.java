@@ -169,6 +169,68 @@ class ExchangeJournalTest {
     }
   }
 
+  /**
+   * Not a timed assertion: prints the command throughput of the exchange thread with and without
+   * the journal (for the README), and checks that both runs answered every command.
+   */
+  @Test
+  void journalOverheadIsMeasured() throws Exception {
+    double[] rates = new double[4]; // warm-up, without, with, without
+    for (int run = 0; run < 4; run++) {
+      boolean journaled = run == 2;
+      ExchangeCore c =
+          new ExchangeCore(
+              MarketFactory::create,
+              new ExchangeCore.Settings(
+                  "zi",
+                  12,
+                  1.0,
+                  true,
+                  50,
+                  1_000 * MS,
+                  MS,
+                  journaled ? dir.resolve("overhead" + run) : null,
+                  100 * MS),
+              Recorder.JSON::writeValueAsString,
+              nanos -> {});
+      c.launch();
+      try {
+        Recorder<ExchangeMessage> s = new Recorder<>(ExchangeMessage.class, 1 << 20);
+        c.openSession(s);
+        SessionState st = (SessionState) s.next();
+        long mid = (st.bestBid() + st.bestAsk()) / 2;
+        int n = 20_000;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          boolean buy = (i & 1) == 0;
+          c.execute(
+              new SubmitCommand(
+                  "r" + i,
+                  "bench",
+                  "b" + i,
+                  buy ? Side.BUY : Side.SELL,
+                  OrderType.LIMIT,
+                  buy ? mid - 20 - i % 10 : mid + 20 + i % 10,
+                  1));
+        }
+        String last = "r" + (n - 1);
+        s.until(m -> m instanceof EventBatch b && last.equals(b.ref()), Duration.ofSeconds(120));
+        rates[run] = n / ((System.nanoTime() - t0) / 1e9);
+        if (journaled) {
+          System.out.printf(
+              "journal: %d syncs, %d records for %d commands%n",
+              c.journalStatus().syncs(), c.journalStatus().recordsWritten(), n);
+        }
+      } finally {
+        c.close();
+      }
+    }
+    System.out.printf(
+        "journal overhead: %.0f commands/s without the journal, %.0f with it, %.0f without%n",
+        rates[1], rates[2], rates[3]);
+    assertThat(rates).doesNotContain(0.0);
+  }
+
   @Test
   void aCorruptRecordEndsTheValidPrefix() throws Exception {
     Path file = dir.resolve("j");
