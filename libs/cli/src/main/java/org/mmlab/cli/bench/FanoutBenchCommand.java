@@ -114,6 +114,7 @@ public final class FanoutBenchCommand implements Callable<Integer> {
 
     @Override
     public void onTrade(Trade trade, long priceTicks, long sizeLots) {
+      lastSeq = trade.seq();
       messages++;
     }
 
@@ -171,20 +172,23 @@ public final class FanoutBenchCommand implements Callable<Integer> {
         long[] msgs0 = new long[subscribers];
         long[] gaps0 = new long[subscribers];
         long[] disc0 = new long[subscribers];
-        long seq0 = 0;
+        long[] seq0 = new long[subscribers];
         for (Subscriber s : subs) {
           s.lag.getIntervalHistogram(); // drop the warm-up
           msgs0[s.index] = s.messages;
           gaps0[s.index] = s.client.marketDataGaps();
           disc0[s.index] = s.disconnects;
-          seq0 = Math.max(seq0, s.lastSeq);
+          seq0[s.index] = s.lastSeq;
         }
         long t0 = System.nanoTime();
         Thread.sleep(durationSeconds * 1000L);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long seq1 = 0;
+        // The stream's own count: how far its sequence number moved, as one subscriber saw it.
+        long published = 0;
+        long leaderSeq = 0;
         for (Subscriber s : subs) {
-          seq1 = Math.max(seq1, s.lastSeq);
+          published = Math.max(published, s.lastSeq - seq0[s.index]);
+          leaderSeq = Math.max(leaderSeq, s.lastSeq);
         }
         services
             .dead()
@@ -192,7 +196,7 @@ public final class FanoutBenchCommand implements Callable<Integer> {
                 d -> {
                   throw new UserInputException(d);
                 });
-        report(subs, msgs0, gaps0, disc0, seq1 - seq0, seq1, seconds, services.startedHere())
+        report(subs, msgs0, gaps0, disc0, published, leaderSeq, seconds, services.startedHere())
             .print(out, venue.format);
       } finally {
         for (Subscriber s : subs) {
