@@ -53,7 +53,7 @@ import org.mmlab.sim.core.Rng;
  *
  * <p>Faithful to SB3 in: separate policy and value MLPs (64-64 tanh), one categorical head per
  * action dimension, orthogonal initialization, {@code torch.optim.Adam} with ε = 1e-5 ({@link
- * TorchAdam}), per-minibatch advantage normalization with the unbiased std, value bootstrap of
+ * FlatAdam}), per-minibatch advantage normalization with the unbiased std, value bootstrap of
  * truncated episodes ({@code r += γ·V(final observation)}), observation normalization as {@code
  * VecNormalize} (updated on every rollout batch, frozen when evaluating and saved in the bundle),
  * SB3's approx-KL and clip-fraction diagnostics, explained variance, a window of the last 100
@@ -66,8 +66,8 @@ import org.mmlab.sim.core.Rng;
  *
  * <p>Speed: rollouts run plain-array snapshots of the networks ({@link DenseMlp}, taken once per
  * rollout) instead of a DJL forward per step; a minibatch uploads one packed array, reads the
- * losses and log-probabilities in two copies, and folds the clipping coefficient into the fused
- * Adam kernel, since every DJL call is a JNI round trip.
+ * losses and log-probabilities in two copies, and clips and steps Adam on one flat vector of all
+ * parameters: every DJL call is a JNI round trip and every PyTorch op a dispatch of microseconds.
  *
  * <p>Resources: the parameters live in one {@link NDManager} released by {@link #close()}; every
  * minibatch and every DJL forward uses a sub-manager closed on every path. Not thread-safe.
@@ -87,7 +87,7 @@ public final class Ppo implements AutoCloseable {
   private final SequentialBlock valueNet;
   private final ParameterStore parameterStore;
   private final List<Parameter> parameters = new ArrayList<>();
-  private final TorchAdam optimizer;
+  private final FlatAdam optimizer;
   private final ObservationNormalizer normalizer;
   private final Rng rng;
   private final ArrayDeque<double[]> episodeWindow = new ArrayDeque<>();
@@ -170,11 +170,13 @@ public final class Ppo implements AutoCloseable {
       parameters.addAll(policyNet.getParameters().values());
       parameters.addAll(valueNet.getParameters().values());
       this.parameterStore = new ParameterStore(manager, false);
+      long[] sizes = new long[parameters.size()];
+      for (int k = 0; k < sizes.length; k++) {
+        sizes[k] = parameters.get(k).getArray().size();
+      }
+      // torch.optim.Adam's defaults: β 0.9 / 0.999.
       this.optimizer =
-          TorchAdam.builder()
-              .optLearningRate(config.learningRate())
-              .optEpsilon(config.adamEpsilon())
-              .build();
+          new FlatAdam(manager, sizes, config.learningRate(), 0.9, 0.999, config.adamEpsilon());
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -609,30 +611,24 @@ public final class Ppo implements AutoCloseable {
   }
 
   /**
-   * {@code clip_grad_norm_(parameters, maxGradNorm)}, one Adam step per parameter, then {@code
-   * zero_grad()} (PyTorch accumulates gradients across backward passes; DJL's collector does not
-   * reset them).
+   * {@code clip_grad_norm_(parameters, maxGradNorm)} and Adam's step ({@link FlatAdam}), then
+   * {@code zero_grad()} (PyTorch accumulates gradients across backward passes; DJL's collector does
+   * not reset them).
    */
   private void step(NDManager m) {
     int count = parameters.size();
+    NDArray[] weights = new NDArray[count];
     NDArray[] grads = new NDArray[count];
-    NDList norms = new NDList(count);
     for (int i = 0; i < count; i++) {
-      grads[i] = parameters.get(i).getArray().getGradient();
+      weights[i] = parameters.get(i).getArray();
+      grads[i] = weights[i].getGradient();
       grads[i].attach(m);
-      norms.add(grads[i].norm());
     }
-    // As torch: the norm of the per-parameter norms, in float32, read once.
-    float totalNorm = NDArrays.stack(norms).norm().getFloat();
-    float clipCoef = (float) config.maxGradNorm() / (totalNorm + 1e-6f);
-    float scale = Math.min(clipCoef, 1f);
+    // In-place updates of leaves need grad mode off (the collector restores the caller's mode).
+    disableGradModeOnThisThread();
+    optimizer.step(m, weights, grads, config.maxGradNorm());
     for (int i = 0; i < count; i++) {
-      Parameter p = parameters.get(i);
-      optimizer.update(p.getId(), p.getArray(), grads[i], scale);
-    }
-    for (int i = 0; i < count; i++) {
-      NDArray w = parameters.get(i).getArray();
-      if (w instanceof PtNDArray pt) {
+      if (weights[i] instanceof PtNDArray pt) {
         JniUtils.zeroGrad(pt);
       } else {
         grads[i].subi(grads[i]);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
@@ -73,6 +74,40 @@ class OptimizationTest {
       }
       assertThat(a.toFloatArray()).containsExactly(b.toFloatArray());
       assertThat(g.toFloatArray()).containsExactly(0.3f, -4f, 2f);
+    }
+  }
+
+  @Test
+  void flatAdamClipsTheGlobalNormAndStepsAsTorchAdamPerParameter() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray w1 = m.create(new float[] {1f, -2f, 0.5f, 3f}, new Shape(2, 2));
+      NDArray w2 = m.create(new float[] {0.25f, -1f});
+      NDArray r1 = w1.duplicate();
+      NDArray r2 = w2.duplicate();
+      NDArray g1 = m.create(new float[] {0.3f, -4f, 2f, 0f}, new Shape(2, 2));
+      NDArray g2 = m.create(new float[] {1f, 2f});
+      // ‖g‖ = √(0.09 + 16 + 4 + 0 + 1 + 4) = √25.09; max norm 0.5 → clip = 0.5 / (√25.09 + 1e-6).
+      float clip = (float) (0.5 / (Math.sqrt(25.09) + 1e-6));
+      FlatAdam flat = new FlatAdam(m, new long[] {4, 2}, 0.1, 0.9, 0.999, 1e-5);
+      TorchAdam reference = TorchAdam.builder().optLearningRate(0.1).optEpsilon(1e-5).build();
+      // Equal up to rounding: the reference runs DJL's kernel with the ε̂ form of the update.
+      for (int t = 0; t < 3; t++) {
+        try (NDManager step = m.newSubManager()) {
+          float norm = flat.step(step, new NDArray[] {w1, w2}, new NDArray[] {g1, g2}, 0.5);
+          assertThat(norm).isCloseTo((float) Math.sqrt(25.09), within(1e-5f));
+        }
+        reference.update("w1", r1, g1.mul(clip));
+        reference.update("w2", r2, g2.mul(clip));
+      }
+      float[] a = w1.toFloatArray();
+      float[] b = r1.toFloatArray();
+      for (int i = 0; i < a.length; i++) {
+        assertThat(a[i]).isCloseTo(b[i], within(1e-5f));
+      }
+      assertThat(w1.toFloatArray()).isNotEqualTo(new float[] {1f, -2f, 0.5f, 3f});
+      assertThat(w2.toFloatArray()[0]).isCloseTo(r2.toFloatArray()[0], within(1e-5f));
+      assertThat(w2.toFloatArray()[1]).isCloseTo(r2.toFloatArray()[1], within(1e-5f));
+      assertThat(g1.toFloatArray()).containsExactly(0.3f, -4f, 2f, 0f);
     }
   }
 
