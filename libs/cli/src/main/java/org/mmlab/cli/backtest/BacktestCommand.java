@@ -61,6 +61,7 @@ public final class BacktestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OutputFormat fmt = run.validate();
     BacktestConfig config = marketOptions.toConfig();
+    strategyOptions.checkPredictorUse(List.of(strategy));
     strategyOptions.create(strategy);
     BacktestResult result =
         new Backtester(config)

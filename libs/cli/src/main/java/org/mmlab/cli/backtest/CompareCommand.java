@@ -75,6 +75,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     OutputFormat fmt = run.validate();
     BacktestConfig config = marketOptions.toConfig();
+    strategyOptions.checkPredictorUse(strategies);
     for (String name : strategies) {
       strategyOptions.create(name);
     }

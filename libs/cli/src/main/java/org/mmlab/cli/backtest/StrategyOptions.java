@@ -61,6 +61,21 @@ final class StrategyOptions {
     return createChecked(name);
   }
 
+  /**
+   * Checks that {@code --use-predictor} goes with an agent: the classic market makers do not
+   * observe it (in a comparison they run as usual next to the agent that does).
+   *
+   * @param names the strategies of the command
+   * @throws UserInputException when the predictor is asked for and no strategy is {@code rl}
+   */
+  void checkPredictorUse(List<String> names) {
+    if (predictorOptions.path() != null && !names.contains(RL)) {
+      throw new UserInputException(
+          "--use-predictor needs --strategy rl: the predictor score is the agent's 14th"
+              + " observation");
+    }
+  }
+
   /** The predictor of {@code --use-predictor}, loaded once per command. */
   private PredictorBundle predictor() {
     if (!predictorLoaded) {
@@ -88,10 +103,6 @@ final class StrategyOptions {
               "--use-predictor works with --strategy rl; an ensemble runs policies without it");
         }
         return EnsembleStrategy.load(modelPaths, !stochastic);
-      }
-      if (predictorOptions.path() != null) {
-        throw new UserInputException(
-            "--use-predictor is for --strategy rl; " + name + " does not observe the predictor");
       }
       return StrategyRegistry.builtIn().create(name, params);
     } catch (IOException e) {

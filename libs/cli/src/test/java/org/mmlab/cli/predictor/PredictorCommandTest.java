@@ -126,6 +126,25 @@ class PredictorCommandTest {
             "--episodes",
             "1");
     assertThat(ok.exitCode()).as(ok.err()).isZero();
+    // In a comparison the classic market makers run as usual next to the agent that observes it.
+    CliRun compare =
+        CliRun.of(
+            "compare",
+            "--strategies",
+            "symmetric,rl",
+            "--model-path",
+            agent.toString(),
+            "--use-predictor",
+            "--predictor-path",
+            predictor.toString(),
+            "--steps",
+            "30",
+            "--episodes",
+            "1",
+            "--seeds",
+            "1");
+    assertThat(compare.exitCode()).as(compare.err()).isZero();
+    assertThat(compare.out()).contains("symmetric").contains("rl");
     CliRun without =
         CliRun.of(
             "backtest", "--strategy", "rl", "--model-path", agent.toString(), "--steps", "30");
@@ -151,7 +170,7 @@ class PredictorCommandTest {
             + " not found",
         "backtest --strategy rl --model-path a.zip --use-predictor --predictor-path missing.zip|"
             + "--predictor-path: invalid predictor bundle missing.zip",
-        "backtest --strategy symmetric --use-predictor|--use-predictor is for --strategy rl",
+        "backtest --strategy symmetric --use-predictor|--use-predictor needs --strategy rl",
         "backtest --strategy symmetric --predictor-path p.zip|--predictor-path needs"
             + " --use-predictor"
       })
