@@ -113,6 +113,8 @@ class GatewayIsolationTest {
 
   @BeforeEach
   void waitForTheExchange() throws InterruptedException {
+    // A loaded machine can take more than the default 5 s to answer.
+    web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
     long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!connection.connected() && System.nanoTime() < end) {
       Thread.sleep(20);

@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mmlab.api.Endpoints;
 import org.mmlab.api.OrderStatus;
 import org.mmlab.api.exchange.EventBatch;
@@ -115,6 +117,7 @@ class ExchangeCrashRecoveryTest {
   private record DurablePoint(long length, long hash) {}
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // never hang the build
   void aSigkilledExchangeRecoversEveryAcknowledgedOrderAndFill() throws Exception {
     awaitConnected();
     SimulationStatus s =

@@ -60,7 +60,8 @@ final class ExchangeProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1 and a timeout: the default h2c upgrade can hang against a server still starting.
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < end) {
       if (!process.isAlive()) {
@@ -69,13 +70,15 @@ final class ExchangeProcess implements AutoCloseable {
       try {
         HttpResponse<String> r =
             http.send(
-                HttpRequest.newBuilder(URI.create(url() + Endpoints.SIMULATION)).build(),
+                HttpRequest.newBuilder(URI.create(url() + Endpoints.SIMULATION))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }
       } catch (IOException notYet) {
-        // not listening yet
+        // not listening yet (or not answering yet: HttpTimeoutException is an IOException)
       }
       Thread.sleep(100);
     }

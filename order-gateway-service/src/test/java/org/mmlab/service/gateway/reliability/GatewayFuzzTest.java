@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mmlab.api.Endpoints;
 import org.mmlab.service.gateway.exchange.ExchangeConnection;
 import org.mmlab.service.marketdata.MarketDataApplication;
@@ -119,6 +120,7 @@ class GatewayFuzzTest {
   }
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // never hang the build
   void badRequestsGetProblemDetailsAndLeaveTheExchangeUnchanged() throws Exception {
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!connection.connected() && System.nanoTime() < end) {
