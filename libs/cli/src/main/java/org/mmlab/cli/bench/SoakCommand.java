@@ -161,6 +161,7 @@ public final class SoakCommand implements Callable<Integer> {
     HeapSampler heap = new HeapSampler();
     AtomicLong scrapeErrors = new AtomicLong();
     AtomicLong cancelsTooLate = new AtomicLong();
+    Map<String, String> examples = new java.util.concurrent.ConcurrentHashMap<>();
     try (BenchServices services =
         BenchServices.open(
             venue,
@@ -218,7 +219,10 @@ public final class SoakCommand implements Callable<Integer> {
                 cancelsTooLate.incrementAndGet(); // filled before the cancel arrived: no error
                 return null;
               }
-              return (cancel ? "cancel " : "submit ") + outcome;
+              String named = (cancel ? "cancel " : "submit ") + outcome;
+              // The first problem detail of each kind, to tell why without the services' logs.
+              examples.putIfAbsent(named, req.body() + " → " + body);
+              return named;
             };
         out.printf(
             "soak: %s order requests/s for %s min over %d connections, keys %s, strategy %s (%s)%n",
@@ -278,6 +282,10 @@ public final class SoakCommand implements Callable<Integer> {
         }
         BenchReport rep =
             report(result, acc, heap.trends(), s, dead, scrapeErrors.get(), cancelsTooLate.get());
+        rep.put("failureExamples", examples);
+        for (Map.Entry<String, String> e : examples.entrySet()) {
+          rep.row("first " + e.getKey(), e.getValue().replaceAll("\\s+", " "));
+        }
         rep.print(out, venue.format);
         boolean pass = Boolean.TRUE.equals(rep.json().get("pass"));
         return pass ? 0 : MmlabCli.EXIT_CHECK_FAILED;
