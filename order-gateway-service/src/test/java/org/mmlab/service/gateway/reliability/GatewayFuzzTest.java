@@ -66,7 +66,7 @@ class GatewayFuzzTest {
                 "--spring.application.name=market-data-service",
                 "--mmlab.exchange.market=zi",
                 "--mmlab.exchange.seed=5",
-                "--mmlab.exchange.speed=1",
+                "--mmlab.exchange.speed=0.001", // the book stands still until it is stopped
                 "--mmlab.exchange.internal-token=" + TOKEN,
                 "--springdoc.api-docs.enabled=false");
     exchangePort = exchange.getEnvironment().getProperty("local.server.port", Integer.class);
@@ -132,7 +132,11 @@ class GatewayFuzzTest {
         json.readTree(
             send("GET", "http://localhost:" + exchangePort + Endpoints.SIMULATION, null, null)
                 .body());
-    String bid = status.get("bestBid").asString();
+    // Below the best bid of a book that stands still: it rests.
+    String bid =
+        new java.math.BigDecimal(status.get("bestBid").asString())
+            .subtract(new java.math.BigDecimal("0.05"))
+            .toPlainString();
     HttpResponse<String> placed =
         send(
             "POST",
