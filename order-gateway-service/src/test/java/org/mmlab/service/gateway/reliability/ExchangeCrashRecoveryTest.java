@@ -103,6 +103,9 @@ class ExchangeCrashRecoveryTest {
     if (exchange != null) {
       exchange.close();
     }
+    if (dir != null) {
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+    }
   }
 
   @LocalServerPort int port;
