@@ -32,7 +32,7 @@ import org.mmlab.rl.training.TrainingSpec;
  * @param mdLatency market-data latency spec (default 1ms)
  * @param makerFee maker fee rate (default 0)
  * @param takerFee taker fee rate (default 0)
- * @param reward reward function (default spread-inventory)
+ * @param reward reward function (default pnl-inventory, as ./mmlab train)
  * @param nEnvs parallel environments (default 1)
  * @param seed seed of everything (default 1)
  * @param initFrom bundle to fine-tune, relative to the models directory
