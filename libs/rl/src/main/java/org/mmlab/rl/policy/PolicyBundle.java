@@ -3,7 +3,6 @@ package org.mmlab.rl.policy;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -303,7 +302,7 @@ public final class PolicyBundle {
           continue;
         }
         try (InputStream in = zip.getInputStream(entry)) {
-          entries.put(entry.getName(), readLimited(in, entry.getName()));
+          entries.put(entry.getName(), BoundedRead.entry(in, entry.getName(), MAX_ENTRY_BYTES));
         }
       }
     } catch (ZipException e) {
@@ -311,20 +310,6 @@ public final class PolicyBundle {
           path, List.of("not a zip archive or corrupt (" + e.getMessage() + ")"), e);
     }
     return entries;
-  }
-
-  private static byte[] readLimited(InputStream in, String name) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[65536];
-    long total = 0;
-    for (int n; (n = in.read(buf)) > 0; ) {
-      total += n;
-      if (total > MAX_ENTRY_BYTES) {
-        throw new ZipException(name + " is larger than " + (MAX_ENTRY_BYTES >> 20) + " MiB");
-      }
-      out.write(buf, 0, n);
-    }
-    return out.toByteArray();
   }
 
   private static BundleMetadata parseMetadata(byte[] bytes, List<String> problems) {

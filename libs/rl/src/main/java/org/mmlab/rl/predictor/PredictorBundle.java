@@ -7,7 +7,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,6 +26,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.mmlab.rl.policy.BoundedRead;
 import org.mmlab.rl.policy.DenseMlp;
 import org.mmlab.rl.policy.PolicyBundle;
 import org.mmlab.rl.policy.PolicyNetworks;
@@ -262,7 +262,7 @@ public final class PredictorBundle {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         any = true;
         if (!e.isDirectory()) {
-          entries.put(e.getName(), readLimited(zip, e.getName()));
+          entries.put(e.getName(), BoundedRead.entry(zip, e.getName(), MAX_ENTRY_BYTES));
         }
       }
       if (!any) {
@@ -273,20 +273,6 @@ public final class PredictorBundle {
           path, List.of("not a zip archive or corrupt (" + e.getMessage() + ")"), e);
     }
     return entries;
-  }
-
-  private static byte[] readLimited(InputStream in, String name) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[65536];
-    long total = 0;
-    for (int n; (n = in.read(buf)) > 0; ) {
-      total += n;
-      if (total > MAX_ENTRY_BYTES) {
-        throw new ZipException(name + " is larger than " + (MAX_ENTRY_BYTES >> 20) + " MiB");
-      }
-      out.write(buf, 0, n);
-    }
-    return out.toByteArray();
   }
 
   private static PredictorMetadata parse(byte[] bytes, List<String> problems) {
