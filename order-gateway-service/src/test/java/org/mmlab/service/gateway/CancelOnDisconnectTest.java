@@ -17,9 +17,7 @@ import org.mmlab.api.execution.OrderAccepted;
 import org.mmlab.api.order.OrderView;
 import org.mmlab.api.simulation.SimulationStatus;
 import org.mmlab.service.gateway.exchange.ExchangeConnection;
-import org.mmlab.service.marketdata.MarketDataApplication;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -58,21 +56,10 @@ class CancelOnDisconnectTest {
   @DynamicPropertySource
   static void startExchange(DynamicPropertyRegistry registry) {
     if (exchange == null) {
-      exchange =
-          new SpringApplicationBuilder(MarketDataApplication.class)
-              .run(
-                  "--server.port=0",
-                  "--spring.application.name=market-data-service",
-                  "--mmlab.exchange.market=zi",
-                  "--mmlab.exchange.seed=23",
-                  "--mmlab.exchange.speed=0.001",
-                  "--mmlab.exchange.internal-token=cod-token",
-                  "--springdoc.api-docs.enabled=false");
-      exchangePort = exchange.getEnvironment().getProperty("local.server.port", Integer.class);
+      exchange = InProcessExchange.start(23, "cod-token");
+      exchangePort = InProcessExchange.port(exchange);
     }
-    registry.add(
-        "mmlab.gateway.exchange-url",
-        () -> "ws://localhost:" + exchangePort + Endpoints.INTERNAL_ORDERS_WS);
+    registry.add("mmlab.gateway.exchange-url", () -> InProcessExchange.ordersUrl(exchangePort));
   }
 
   @AfterAll
@@ -91,21 +78,8 @@ class CancelOnDisconnectTest {
 
   @BeforeEach
   void waitForTheExchange() throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!connection.connected() && System.nanoTime() < end) {
-      Thread.sleep(20);
-    }
-    assertThat(connection.connected()).isTrue();
     SimulationStatus s =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + exchangePort)
-            .build()
-            .get()
-            .uri(Endpoints.SIMULATION)
-            .exchange()
-            .expectBody(SimulationStatus.class)
-            .returnResult()
-            .getResponseBody();
+        InProcessExchange.awaitConnected(connection, Duration.ofSeconds(30), exchangePort);
     deepBid = s.bestBid().subtract(new BigDecimal("0.20"));
   }
 

@@ -24,9 +24,7 @@ import org.mmlab.api.order.PositionView;
 import org.mmlab.api.order.QuoteView;
 import org.mmlab.api.simulation.SimulationStatus;
 import org.mmlab.service.gateway.exchange.ExchangeConnection;
-import org.mmlab.service.marketdata.MarketDataApplication;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,23 +74,11 @@ class GatewayEndToEndTest {
   static void startExchange(DynamicPropertyRegistry registry) {
     if (exchange == null) {
       exchange =
-          // Arguments, not default properties: they must win over the gateway's application.yml,
-          // the one on this classpath.
-          new SpringApplicationBuilder(MarketDataApplication.class)
-              .run(
-                  "--server.port=0",
-                  "--spring.application.name=market-data-service",
-                  "--management.metrics.tags.application=market-data-service",
-                  "--mmlab.exchange.market=zi",
-                  "--mmlab.exchange.seed=42",
-                  "--mmlab.exchange.speed=0.001",
-                  "--mmlab.exchange.internal-token=e2e-token",
-                  "--springdoc.api-docs.enabled=false");
-      exchangePort = exchange.getEnvironment().getProperty("local.server.port", Integer.class);
+          InProcessExchange.start(
+              42, "e2e-token", "--management.metrics.tags.application=market-data-service");
+      exchangePort = InProcessExchange.port(exchange);
     }
-    registry.add(
-        "mmlab.gateway.exchange-url",
-        () -> "ws://localhost:" + exchangePort + Endpoints.INTERNAL_ORDERS_WS);
+    registry.add("mmlab.gateway.exchange-url", () -> InProcessExchange.ordersUrl(exchangePort));
   }
 
   @AfterAll
@@ -113,21 +99,8 @@ class GatewayEndToEndTest {
 
   @BeforeEach
   void waitForTheExchange() throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!connection.connected() && System.nanoTime() < end) {
-      Thread.sleep(20);
-    }
-    assertThat(connection.connected()).as("connected to the exchange").isTrue();
     SimulationStatus s =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + exchangePort)
-            .build()
-            .get()
-            .uri(Endpoints.SIMULATION)
-            .exchange()
-            .expectBody(SimulationStatus.class)
-            .returnResult()
-            .getResponseBody();
+        InProcessExchange.awaitConnected(connection, Duration.ofSeconds(10), exchangePort);
     bestBid = s.bestBid();
     bestAsk = s.bestAsk();
     assertThat(bestBid).isNotNull();

@@ -25,9 +25,7 @@ import org.mmlab.api.order.OrderView;
 import org.mmlab.api.order.QuoteView;
 import org.mmlab.api.simulation.SimulationStatus;
 import org.mmlab.service.gateway.exchange.ExchangeConnection;
-import org.mmlab.service.marketdata.MarketDataApplication;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -80,21 +78,10 @@ class GatewayIsolationTest {
   @DynamicPropertySource
   static void startExchange(DynamicPropertyRegistry registry) {
     if (exchange == null) {
-      exchange =
-          new SpringApplicationBuilder(MarketDataApplication.class)
-              .run(
-                  "--server.port=0",
-                  "--spring.application.name=market-data-service",
-                  "--mmlab.exchange.market=zi",
-                  "--mmlab.exchange.seed=17",
-                  "--mmlab.exchange.speed=0.001",
-                  "--mmlab.exchange.internal-token=iso-token",
-                  "--springdoc.api-docs.enabled=false");
-      exchangePort = exchange.getEnvironment().getProperty("local.server.port", Integer.class);
+      exchange = InProcessExchange.start(17, "iso-token");
+      exchangePort = InProcessExchange.port(exchange);
     }
-    registry.add(
-        "mmlab.gateway.exchange-url",
-        () -> "ws://localhost:" + exchangePort + Endpoints.INTERNAL_ORDERS_WS);
+    registry.add("mmlab.gateway.exchange-url", () -> InProcessExchange.ordersUrl(exchangePort));
   }
 
   @AfterAll
@@ -115,21 +102,8 @@ class GatewayIsolationTest {
   void waitForTheExchange() throws InterruptedException {
     // A loaded machine can take more than the default 5 s to answer.
     web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!connection.connected() && System.nanoTime() < end) {
-      Thread.sleep(20);
-    }
-    assertThat(connection.connected()).isTrue();
     SimulationStatus s =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + exchangePort)
-            .build()
-            .get()
-            .uri(Endpoints.SIMULATION)
-            .exchange()
-            .expectBody(SimulationStatus.class)
-            .returnResult()
-            .getResponseBody();
+        InProcessExchange.awaitConnected(connection, Duration.ofSeconds(30), exchangePort);
     mid = s.bestBid().add(s.bestAsk()).movePointRight(2).longValue() / 2;
   }
 
