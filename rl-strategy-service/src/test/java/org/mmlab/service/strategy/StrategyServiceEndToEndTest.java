@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -300,6 +302,21 @@ class StrategyServiceEndToEndTest {
           .contains("mmlab_strategy_fills_total{")
           .contains("mmlab_strategy_tick_to_quote_seconds")
           .contains("strategy=\"" + id + "\"");
+      // The in-service decision latency: counted per quote, with buckets fine enough for the
+      // sub-millisecond target (the smallest bound is well under 1 ms).
+      Matcher count =
+          Pattern.compile(
+                  "mmlab_strategy_decision_seconds_count\\{[^}]*strategy=\""
+                      + id
+                      + "\"[^}]*\\} ([0-9.E]+)")
+              .matcher(prometheus);
+      assertThat(count.find()).as("decision count of " + id).isTrue();
+      assertThat(Double.parseDouble(count.group(1))).isPositive();
+      Matcher bound =
+          Pattern.compile("mmlab_strategy_decision_seconds_bucket\\{[^}]*le=\"([0-9.E-]+)\"")
+              .matcher(prometheus);
+      assertThat(bound.find()).isTrue();
+      assertThat(Double.parseDouble(bound.group(1))).isLessThan(1e-4);
 
       StrategyView stopped =
           web.delete()

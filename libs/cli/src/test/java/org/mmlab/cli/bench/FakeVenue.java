@@ -315,7 +315,47 @@ final class FakeVenue implements AutoCloseable {
         + 0.0008 * total
         + "\nmmlab_strategy_tick_to_quote_seconds_max{"
         + tags
-        + "} 0.0015\n";
+        + "} 0.0015\n"
+        + decisionHistogram(tags, fast, total);
+  }
+
+  /** The in-service decision histogram: 9 in 10 under 0.1 ms, the rest under 0.5 ms. */
+  private static String decisionHistogram(String tags, long fast, long total) {
+    String name = "mmlab_strategy_decision_seconds";
+    return name
+        + "_bucket{"
+        + tags
+        + ",le=\"1.0E-4\"} "
+        + fast
+        + "\n"
+        + name
+        + "_bucket{"
+        + tags
+        + ",le=\"5.0E-4\"} "
+        + total
+        + "\n"
+        + name
+        + "_bucket{"
+        + tags
+        + ",le=\"+Inf\"} "
+        + total
+        + "\n"
+        + name
+        + "_count{"
+        + tags
+        + "} "
+        + total
+        + "\n"
+        + name
+        + "_sum{"
+        + tags
+        + "} "
+        + 0.00008 * total
+        + "\n"
+        + name
+        + "_max{"
+        + tags
+        + "} 4.0E-4\n";
   }
 
   @Override

@@ -197,6 +197,7 @@ public final class LiveStrategy implements VenueListener {
     if (state == StrategyState.STOPPED || !quoting.tryLock()) {
       return;
     }
+    long start = System.nanoTime();
     try {
       if (state == StrategyState.STOPPED) {
         return;
@@ -226,7 +227,7 @@ public final class LiveStrategy implements VenueListener {
       if (quote.equals(lastQuote)) {
         return; // unchanged: the resting quote keeps its queue place
       }
-      send(quote, tick);
+      send(quote, start, tick);
     } catch (RuntimeException e) {
       lastError = e.toString();
       LOG.warn("strategy {}: decision failed", id, e);
@@ -248,11 +249,12 @@ public final class LiveStrategy implements VenueListener {
         ask ? instrument.size(d.askSize()) : null);
   }
 
-  private void send(QuoteRequest quote, long tickNanos) {
+  private void send(QuoteRequest quote, long decisionStartNanos, long tickNanos) {
+    long ready = System.nanoTime();
     try {
       QuoteView view = venue.quote(quote);
       quotes++;
-      metrics.quote(id, System.nanoTime() - tickNanos);
+      metrics.quote(id, ready - decisionStartNanos, System.nanoTime() - tickNanos);
       if (rejected(view.bid()) || rejected(view.ask())) {
         quoteRejects++;
         lastQuote = null; // try again next time

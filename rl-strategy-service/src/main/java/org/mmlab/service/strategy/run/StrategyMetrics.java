@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,10 @@ import java.util.concurrent.TimeUnit;
  * The strategies' meters, tagged by {@code strategy} (id) and {@code type}: {@code
  * mmlab_strategy_pnl}, {@code mmlab_strategy_inventory} (and its limit {@code
  * mmlab_strategy_inventory_limit}), {@code mmlab_strategy_fills_total}, {@code
- * mmlab_strategy_quotes_total}, the {@code mmlab_strategy_tick_to_quote_seconds} timer (latest book
- * event seen by a decision → its quote acknowledged by the gateway) and the {@code
+ * mmlab_strategy_quotes_total}, the {@code mmlab_strategy_decision_seconds} timer (a decision's
+ * start → its quote request ready to send: the latency inside this service), the {@code
+ * mmlab_strategy_tick_to_quote_seconds} timer (latest book event seen by a decision → its quote
+ * acknowledged by the gateway, so including the gateway and exchange round trip) and the {@code
  * mmlab_strategy_realized_spread_ticks} summary (per fill: fill price against the mid the strategy
  * saw when the fill arrived, positive when the fill earned spread).
  */
@@ -29,6 +32,7 @@ public final class StrategyMetrics {
       Counter fills,
       Counter quotes,
       Timer tickToQuote,
+      Timer decision,
       DistributionSummary realizedSpread,
       List<Meter> all) {}
 
@@ -73,6 +77,17 @@ public final class StrategyMetrics {
             .tags(tags)
             .description("Latest book event seen by a decision until its quote is acknowledged")
             .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(registry);
+    // Buckets from 1 µs: the default 1 ms floor could not resolve the sub-millisecond target.
+    Timer decision =
+        Timer.builder("mmlab.strategy.decision")
+            .tags(tags)
+            .description("A decision's start until its quote request is ready to send")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(1_000))
+            .maximumExpectedValue(Duration.ofSeconds(1))
             .register(registry);
     DistributionSummary realizedSpread =
         DistributionSummary.builder("mmlab.strategy.realized.spread")
@@ -87,8 +102,9 @@ public final class StrategyMetrics {
             fills,
             quotes,
             latency,
+            decision,
             realizedSpread,
-            List.of(pnl, inventory, limit, fills, quotes, latency, realizedSpread)));
+            List.of(pnl, inventory, limit, fills, quotes, latency, decision, realizedSpread)));
   }
 
   void fill(String id, double edgeTicks) {
@@ -101,10 +117,11 @@ public final class StrategyMetrics {
     }
   }
 
-  void quote(String id, long tickToQuoteNanos) {
+  void quote(String id, long decisionNanos, long tickToQuoteNanos) {
     Meters m = meters.get(id);
     if (m != null) {
       m.quotes.increment();
+      m.decision.record(decisionNanos, TimeUnit.NANOSECONDS);
       m.tickToQuote.record(tickToQuoteNanos, TimeUnit.NANOSECONDS);
     }
   }
