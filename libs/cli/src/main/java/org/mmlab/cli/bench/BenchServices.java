@@ -2,7 +2,6 @@ package org.mmlab.cli.bench;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mmlab.cli.UserInputException;
+import org.mmlab.cli.sandbox.ServiceJars;
 import org.mmlab.cli.sandbox.ServiceProcess;
 import org.mmlab.cli.sandbox.Supervisor;
 
@@ -166,29 +166,7 @@ final class BenchServices implements AutoCloseable {
 
   /** The jar of a module: in the jar directory, or in the module's target directory. */
   static Path jar(Path jarDir, String module) {
-    String file = module + ".jar";
-    if (jarDir != null) {
-      Path p = jarDir.resolve(file).toAbsolutePath();
-      if (!Files.isRegularFile(p)) {
-        throw new UserInputException("missing " + p + "; build it with " + BUILD_HINT);
-      }
-      return p;
-    }
-    Path cwd = Path.of("").toAbsolutePath();
-    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-      Path p = dir.resolve(module).resolve("target").resolve(file);
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    throw new UserInputException(
-        "missing "
-            + Path.of(module, "target", file)
-            + " (looked from "
-            + cwd
-            + " upwards); build it with "
-            + BUILD_HINT
-            + ", or pass --jar-dir or the services' URLs");
+    return ServiceJars.locate(jarDir, module, BUILD_HINT, "--jar-dir or the services' URLs");
   }
 
   /**

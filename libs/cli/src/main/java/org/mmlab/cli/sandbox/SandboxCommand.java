@@ -284,29 +284,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
   /** The jar of a module: in --jar-dir, or in the module's target directory. */
   Path jar(String module) {
-    String file = module + ".jar";
-    if (jarDir != null) {
-      Path p = jarDir.resolve(file).toAbsolutePath();
-      if (!Files.isRegularFile(p)) {
-        throw new UserInputException("missing " + p + "; build it with " + BUILD_HINT);
-      }
-      return p;
-    }
-    Path cwd = Path.of("").toAbsolutePath();
-    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-      Path p = dir.resolve(module).resolve("target").resolve(file);
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    throw new UserInputException(
-        "missing "
-            + Path.of(module, "target", file)
-            + " (looked from "
-            + cwd
-            + " upwards); build it with "
-            + BUILD_HINT
-            + ", or pass --jar-dir");
+    return ServiceJars.locate(jarDir, module, BUILD_HINT, "--jar-dir");
   }
 
   private String startStrategy(int stPort) throws IOException, InterruptedException {
