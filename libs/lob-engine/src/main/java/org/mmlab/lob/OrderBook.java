@@ -606,6 +606,42 @@ public final class OrderBook implements LimitOrderBook {
     return ahead;
   }
 
+  /** Receives the resting orders of {@link OrderBook#forEachOrder}. */
+  @FunctionalInterface
+  public interface RestingOrderVisitor {
+    /**
+     * One resting order.
+     *
+     * @param orderId the order id
+     * @param owner the owner id
+     * @param side its side
+     * @param price limit price in ticks
+     * @param size remaining lots
+     */
+    void order(long orderId, long owner, Side side, long price, long size);
+  }
+
+  /**
+   * Visits every resting order, level by level and, within a level, in time priority: submitting
+   * them in this order to an empty book as limit orders rebuilds an equal book (same {@link
+   * #stateHash()}, same matching). Snapshots use it; not for hot paths.
+   *
+   * @param visitor receives each order
+   */
+  public void forEachOrder(RestingOrderVisitor visitor) {
+    visitSide(bids, Side.BID, visitor);
+    visitSide(asks, Side.ASK, visitor);
+  }
+
+  private void visitSide(PriceLadder ladder, Side side, RestingOrderVisitor visitor) {
+    for (int i = 0; i < ladder.count(); i++) {
+      final int level = ladder.levelAt(i);
+      for (int s = levelHeads[level]; levelOrderCounts[level] != 0 && s != NIL; s = orderNext[s]) {
+        visitor.order(orderIds[s], orderOwners[s], side, orderPrices[s], orderSizes[s]);
+      }
+    }
+  }
+
   @Override
   public long stateHash() {
     long h = StateHash.SEED;

@@ -1,5 +1,6 @@
 package org.mmlab.sim;
 
+import java.nio.ByteBuffer;
 import org.mmlab.lob.CancelReason;
 import org.mmlab.lob.LimitOrderBook;
 import org.mmlab.lob.RejectReason;
@@ -266,6 +267,79 @@ public final class AgentFeed {
     // Pack side, maker flag and remaining size into one field.
     d[i] = (remaining << 2) | (side == Side.ASK ? 2 : 0) | (maker ? 1 : 0);
     fee[i] = feeValue;
+  }
+
+  /**
+   * Writes the messages in flight and the FIFO's state exactly (snapshots).
+   *
+   * @param out where to write them
+   */
+  public void saveState(ByteBuffer out) {
+    out.putLong(lastDue).put((byte) (nextImmediate ? 1 : 0)).putInt(count);
+    for (int k = 0; k < count; k++) {
+      int i = (head + k) & (type.length - 1);
+      out.put(type[i]).putLong(due[i]).putLong(a[i]).putLong(b[i]).putLong(c[i]).putLong(d[i]);
+      out.putDouble(fee[i]);
+      if (type[i] == BOOK) {
+        BookSnapshot s = books[i];
+        out.putInt(s.bidLevels()).putInt(s.askLevels());
+        for (int l = 0; l < s.bidLevels(); l++) {
+          out.putLong(s.bidPrices()[l]).putLong(s.bidSizes()[l]);
+        }
+        for (int l = 0; l < s.askLevels(); l++) {
+          out.putLong(s.askPrices()[l]).putLong(s.askSizes()[l]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Restores a feed written by {@link #saveState}: the same messages arrive at the same times.
+   *
+   * @param in where to read it
+   */
+  public void restoreState(ByteBuffer in) {
+    clear();
+    long last = in.getLong();
+    nextImmediate = in.get() != 0;
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining() / 49) {
+      throw new IllegalStateException("feed snapshot holds a bad size: " + n);
+    }
+    long[] bp = new long[levels];
+    long[] bs = new long[levels];
+    long[] ap = new long[levels];
+    long[] as = new long[levels];
+    for (int k = 0; k < n; k++) {
+      if (count == type.length) {
+        grow();
+      }
+      int i = count++;
+      type[i] = in.get();
+      due[i] = in.getLong();
+      a[i] = in.getLong();
+      b[i] = in.getLong();
+      c[i] = in.getLong();
+      d[i] = in.getLong();
+      fee[i] = in.getDouble();
+      if (type[i] == BOOK) {
+        int nb = in.getInt();
+        int na = in.getInt();
+        if (nb < 0 || nb > levels || na < 0 || na > levels) {
+          throw new IllegalStateException("feed snapshot holds a bad book: " + nb + "/" + na);
+        }
+        for (int l = 0; l < nb; l++) {
+          bp[l] = in.getLong();
+          bs[l] = in.getLong();
+        }
+        for (int l = 0; l < na; l++) {
+          ap[l] = in.getLong();
+          as[l] = in.getLong();
+        }
+        books[i].set(bp, bs, nb, ap, as, na);
+      }
+    }
+    lastDue = last;
   }
 
   /**

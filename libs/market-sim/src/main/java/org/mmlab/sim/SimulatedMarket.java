@@ -1,5 +1,6 @@
 package org.mmlab.sim;
 
+import java.nio.ByteBuffer;
 import org.mmlab.lob.OrderType;
 import org.mmlab.lob.RejectReason;
 import org.mmlab.lob.Side;
@@ -206,6 +207,100 @@ public abstract class SimulatedMarket implements Market {
    */
   public final long eventsProcessed() {
     return eventsProcessed;
+  }
+
+  /**
+   * Whether this market can write its exact state with {@link #saveState} (a snapshot) and resume
+   * from it with {@link #restoreState}. Markets whose state lies outside the process (a replay's
+   * file position and read-ahead) or that have not implemented it answer false.
+   *
+   * @return true when snapshots are supported
+   */
+  public boolean snapshots() {
+    return false;
+  }
+
+  /**
+   * Writes the market's exact state: clock, generator, event queue, commands and messages in
+   * flight, and the model's own state. A market rebuilt from the same spec and given this state
+   * with {@link #restoreState} continues exactly as this one would. Not for hot paths.
+   *
+   * @param out where to write (a {@link java.nio.BufferOverflowException} asks for a larger one)
+   * @throws UnsupportedOperationException when {@link #snapshots()} is false
+   */
+  public final void saveState(ByteBuffer out) {
+    if (!snapshots()) {
+      throw new UnsupportedOperationException("market " + spec + " does not support snapshots");
+    }
+    out.putLong(now).putLong(eventsProcessed).putLong(lastCommandArrival);
+    rng.saveState(out);
+    queue.saveState(out);
+    out.putInt(cmdCount);
+    for (int k = 0; k < cmdCount; k++) {
+      int i = (cmdHead + k) & (cmdType.length - 1);
+      out.put(cmdType[i]).putLong(cmdId[i]).putLong(cmdPrice[i]).putLong(cmdSize[i]);
+      out.put(cmdSide[i]).put(cmdOrderType[i]);
+    }
+    feed.saveState(out);
+    saveModel(out);
+  }
+
+  /**
+   * Restores a state written by {@link #saveState} on a market built from the same spec, in place
+   * of {@link #reset}. The listener is not called for anything restored.
+   *
+   * @param in where to read
+   * @throws UnsupportedOperationException when {@link #snapshots()} is false
+   * @throws IllegalStateException when the state is malformed
+   */
+  public final void restoreState(ByteBuffer in) {
+    if (!snapshots()) {
+      throw new UnsupportedOperationException("market " + spec + " does not support snapshots");
+    }
+    now = in.getLong();
+    eventsProcessed = in.getLong();
+    lastCommandArrival = in.getLong();
+    rng.restoreState(in);
+    queue.restoreState(in);
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining() / 27) {
+      throw new IllegalStateException("market snapshot holds a bad command count: " + n);
+    }
+    cmdHead = 0;
+    cmdCount = 0;
+    for (int k = 0; k < n; k++) {
+      if (cmdCount == cmdType.length) {
+        growCommands();
+      }
+      cmdType[k] = in.get();
+      cmdId[k] = in.getLong();
+      cmdPrice[k] = in.getLong();
+      cmdSize[k] = in.getLong();
+      cmdSide[k] = in.get();
+      cmdOrderType[k] = in.get();
+      cmdCount++;
+    }
+    feed.restoreState(in);
+    restoreModel(in);
+  }
+
+  /**
+   * Writes the model's own state (after the loop's); markets that answer {@link #snapshots()} true
+   * override it.
+   *
+   * @param out where to write
+   */
+  protected void saveModel(ByteBuffer out) {
+    throw new UnsupportedOperationException("market " + spec + " does not support snapshots");
+  }
+
+  /**
+   * Restores what {@link #saveModel} wrote.
+   *
+   * @param in where to read
+   */
+  protected void restoreModel(ByteBuffer in) {
+    throw new UnsupportedOperationException("market " + spec + " does not support snapshots");
   }
 
   @Override

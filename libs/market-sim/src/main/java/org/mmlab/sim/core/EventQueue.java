@@ -1,5 +1,6 @@
 package org.mmlab.sim.core;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -179,6 +180,44 @@ public final class EventQueue {
    */
   public long arg1() {
     return poppedArg1;
+  }
+
+  /**
+   * Writes the pending events and the tie-break sequence exactly (snapshots).
+   *
+   * @param out where to write them
+   */
+  public void saveState(ByteBuffer out) {
+    out.putLong(nextSeq).putInt(size);
+    for (int i = 0; i < size; i++) {
+      out.putLong(time[i]).putLong(seq[i]).putInt(kind[i]).putLong(arg0[i]).putLong(arg1[i]);
+    }
+  }
+
+  /**
+   * Restores a queue written by {@link #saveState}: the same events pop in the same order.
+   *
+   * @param in where to read it
+   */
+  public void restoreState(ByteBuffer in) {
+    long next = in.getLong();
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining() / 36) {
+      throw new IllegalStateException("event queue snapshot holds a bad size: " + n);
+    }
+    clear();
+    while (time.length < n) {
+      grow();
+    }
+    for (int i = 0; i < n; i++) {
+      time[i] = in.getLong();
+      seq[i] = in.getLong();
+      kind[i] = in.getInt();
+      arg0[i] = in.getLong();
+      arg1[i] = in.getLong();
+    }
+    size = n; // the heap layout is copied as is, so it is still a heap
+    nextSeq = next;
   }
 
   private static boolean before(long t1, long s1, long t2, long s2) {

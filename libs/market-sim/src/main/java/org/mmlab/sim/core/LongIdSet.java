@@ -1,5 +1,6 @@
 package org.mmlab.sim.core;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -85,6 +86,37 @@ public final class LongIdSet {
    */
   public int size() {
     return size;
+  }
+
+  /**
+   * Writes the ids in their positions (a random pick depends on them).
+   *
+   * @param out where to write them
+   */
+  public void saveState(ByteBuffer out) {
+    out.putInt(size);
+    for (int i = 0; i < size; i++) {
+      out.putLong(ids[i]);
+    }
+  }
+
+  /**
+   * Restores a set written by {@link #saveState}, every id at its position.
+   *
+   * @param in where to read it
+   */
+  public void restoreState(ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining() / 8) {
+      throw new IllegalStateException("id set snapshot holds a bad size: " + n);
+    }
+    clear();
+    for (int i = 0; i < n; i++) {
+      add(in.getLong());
+    }
+    if (size != n) {
+      throw new IllegalStateException("id set snapshot holds duplicate ids");
+    }
   }
 
   /** Empties the set. */

@@ -1,5 +1,7 @@
 package org.mmlab.sim.core;
 
+import java.nio.ByteBuffer;
+
 /**
  * Seeded pseudo-random numbers for simulations: SplitMix64 for the state and StrictMath for every
  * transcendental function, so a seed gives the same stream bit for bit on any JVM. Not thread-safe:
@@ -28,6 +30,26 @@ public final class Rng {
   public void reseed(long seed) {
     state = seed;
     haveSpareGaussian = false;
+  }
+
+  /**
+   * Writes the generator's exact state (snapshots).
+   *
+   * @param out where to write it
+   */
+  public void saveState(ByteBuffer out) {
+    out.putLong(state).put((byte) (haveSpareGaussian ? 1 : 0)).putDouble(spareGaussian);
+  }
+
+  /**
+   * Restores a state written by {@link #saveState}: the stream continues bit for bit.
+   *
+   * @param in where to read it
+   */
+  public void restoreState(ByteBuffer in) {
+    state = in.getLong();
+    haveSpareGaussian = in.get() != 0;
+    spareGaussian = in.getDouble();
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.mmlab.sim.market;
 
+import java.nio.ByteBuffer;
 import org.mmlab.lob.CancelReason;
 import org.mmlab.lob.CommandType;
 import org.mmlab.lob.OrderBook;
@@ -32,6 +33,7 @@ public abstract class EngineMarket extends SimulatedMarket implements OrderBookL
 
   private long nextFlowId;
   private boolean bookDirty;
+  private boolean restoring; // rebuilding the book from a snapshot: no reports
   // Prices bounding the levels the agent last saw: a change beyond them is invisible.
   private long visibleBidFloor;
   private long visibleAskCeiling;
@@ -102,6 +104,73 @@ public abstract class EngineMarket extends SimulatedMarket implements OrderBookL
     }
   }
 
+  /**
+   * Writes the exchange's book (every resting order in time priority), the flow's orders and the
+   * flow model's state ({@link #saveFlow}).
+   */
+  @Override
+  protected final void saveModel(ByteBuffer out) {
+    out.putLong(nextFlowId).put((byte) (bookDirty ? 1 : 0));
+    out.putLong(visibleBidFloor).putLong(visibleAskCeiling);
+    out.putInt(book.orderCount());
+    book.forEachOrder(
+        (id, owner, side, price, size) ->
+            out.putLong(id).putLong(owner).put((byte) side.ordinal()).putLong(price).putLong(size));
+    flowOrders.saveState(out);
+    saveFlow(out);
+  }
+
+  /** Rebuilds the book order by order (equal priorities and state hash), then the flow's state. */
+  @Override
+  protected final void restoreModel(ByteBuffer in) {
+    nextFlowId = in.getLong();
+    boolean dirty = in.get() != 0;
+    visibleBidFloor = in.getLong();
+    visibleAskCeiling = in.getLong();
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining() / 33) {
+      throw new IllegalStateException("market snapshot holds a bad order count: " + n);
+    }
+    book.clear();
+    restoring = true;
+    try {
+      restoreOrders(in, n);
+    } finally {
+      restoring = false;
+    }
+    flowOrders.restoreState(in);
+    bookDirty = dirty; // rebuilding marked it
+    restoreFlow(in);
+  }
+
+  private void restoreOrders(ByteBuffer in, int n) {
+    for (int k = 0; k < n; k++) {
+      long id = in.getLong();
+      long owner = in.getLong();
+      Side side = in.get() == 0 ? Side.BID : Side.ASK;
+      long price = in.getLong();
+      long size = in.getLong();
+      if (!book.submit(id, owner, side, OrderType.LIMIT, price, size)
+          || book.remainingSize(id) != size) {
+        throw new IllegalStateException("market snapshot order " + id + " does not rest again");
+      }
+    }
+  }
+
+  /**
+   * Writes the flow model's own state beyond the book and the generator (none for zi).
+   *
+   * @param out where to write
+   */
+  protected void saveFlow(ByteBuffer out) {}
+
+  /**
+   * Restores what {@link #saveFlow} wrote.
+   *
+   * @param in where to read
+   */
+  protected void restoreFlow(ByteBuffer in) {}
+
   // ---- the flow's order entry (no latency: the model is the market itself) ----
 
   /**
@@ -133,7 +202,7 @@ public abstract class EngineMarket extends SimulatedMarket implements OrderBookL
   @Override
   public final void onAccepted(
       long orderId, long owner, Side side, OrderType type, long price, long size) {
-    if (owner == AGENT) {
+    if (owner == AGENT && !restoring) {
       feed.accepted(now(), orderId);
     }
   }

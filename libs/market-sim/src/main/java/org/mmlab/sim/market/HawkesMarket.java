@@ -1,5 +1,6 @@
 package org.mmlab.sim.market;
 
+import java.nio.ByteBuffer;
 import org.mmlab.sim.Instrument;
 import org.mmlab.sim.MarketConditions;
 import org.mmlab.sim.core.Durations;
@@ -54,6 +55,17 @@ public final class HawkesMarket extends ZiMarket {
     excitation = 0;
     excitationTime = now();
     scheduleNext();
+  }
+
+  @Override
+  protected void saveFlow(ByteBuffer out) {
+    out.putDouble(excitation).putLong(excitationTime);
+  }
+
+  @Override
+  protected void restoreFlow(ByteBuffer in) {
+    excitation = in.getDouble();
+    excitationTime = in.getLong();
   }
 
   private void decayTo(long t) {

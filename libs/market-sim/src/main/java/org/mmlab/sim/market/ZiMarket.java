@@ -45,6 +45,12 @@ public class ZiMarket extends EngineMarket {
     limitTotal = sum;
   }
 
+  /** The zi flow's state is the book, its orders and the generator: all saved by the loop. */
+  @Override
+  public boolean snapshots() {
+    return true;
+  }
+
   @Override
   protected long warmUpNanos() {
     return (long) (params.warmUpSeconds() * Durations.SECOND);
