@@ -22,6 +22,7 @@ import org.mmlab.api.marketdata.MarketDataMessage;
 import org.mmlab.api.marketdata.Trade;
 import org.mmlab.api.simulation.SimulationState;
 import org.mmlab.api.simulation.SimulationStatus;
+import org.mmlab.testsupport.WsConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -122,8 +123,8 @@ class MarketDataEndToEndTest {
     headers.add(Endpoints.INTERNAL_TOKEN_HEADER, "wrong");
     try (WsConnection gw = new WsConnection(ws(Endpoints.INTERNAL_ORDERS_WS), headers)) {
       gw.awaitEnd(Duration.ofSeconds(5));
-      assertThat(gw.error).isNotNull();
-      assertThat(gw.error.getMessage()).contains("401");
+      assertThat(gw.error()).isNotNull();
+      assertThat(gw.error().getMessage()).contains("401");
     }
   }
 

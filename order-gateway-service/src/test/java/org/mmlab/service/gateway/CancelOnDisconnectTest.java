@@ -17,6 +17,7 @@ import org.mmlab.api.execution.OrderAccepted;
 import org.mmlab.api.order.OrderView;
 import org.mmlab.api.simulation.SimulationStatus;
 import org.mmlab.service.gateway.exchange.ExchangeConnection;
+import org.mmlab.testsupport.WsConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -24,6 +24,7 @@ import org.mmlab.api.order.PositionView;
 import org.mmlab.api.order.QuoteView;
 import org.mmlab.api.simulation.SimulationStatus;
 import org.mmlab.service.gateway.exchange.ExchangeConnection;
+import org.mmlab.testsupport.WsConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -285,8 +286,8 @@ class GatewayEndToEndTest {
         .isEqualTo("UNAUTHORIZED");
     try (WsConnection ws = executions("wrong")) {
       ws.awaitEnd(Duration.ofSeconds(5));
-      assertThat(ws.error).isNotNull();
-      assertThat(ws.error.getMessage()).contains("401");
+      assertThat(ws.error()).isNotNull();
+      assertThat(ws.error().getMessage()).contains("401");
     }
   }
 

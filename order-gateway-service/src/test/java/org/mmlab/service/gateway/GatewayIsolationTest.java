@@ -25,6 +25,7 @@ import org.mmlab.api.order.OrderView;
 import org.mmlab.api.order.QuoteView;
 import org.mmlab.api.simulation.SimulationStatus;
 import org.mmlab.service.gateway.exchange.ExchangeConnection;
+import org.mmlab.testsupport.WsConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
