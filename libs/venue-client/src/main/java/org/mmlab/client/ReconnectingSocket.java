@@ -16,6 +16,10 @@ import java.util.logging.Logger;
 /**
  * A text WebSocket that reconnects with exponential backoff, and whose handler can ask for a fresh
  * connection (returning false) — how a sequence gap is healed.
+ *
+ * <p>Backoff: the first attempt after a lost connection waits {@code minBackoff}; each failed
+ * attempt doubles the pause up to {@code maxBackoff}; an opened connection resets it. Each lost
+ * connection and failed attempt is logged once at INFO with the pause before the next attempt.
  */
 final class ReconnectingSocket {
   private static final Logger LOG = Logger.getLogger(ReconnectingSocket.class.getName());
@@ -36,6 +40,8 @@ final class ReconnectingSocket {
   private volatile boolean connected;
   private long backoffMillis;
   private long connects;
+  private long failures;
+  private URI target;
 
   ReconnectingSocket(
       String name,
@@ -78,7 +84,8 @@ final class ReconnectingSocket {
       return;
     }
     onConnecting.run();
-    URI target = uri.get();
+    target = uri.get();
+    URI target = this.target;
     WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
     if (apiKey != null) {
       b.header(org.mmlab.api.Endpoints.API_KEY_HEADER, apiKey);
@@ -88,8 +95,7 @@ final class ReconnectingSocket {
         .whenComplete(
             (ws, err) -> {
               if (err != null) {
-                LOG.log(Level.FINE, name + ": connect to " + target + " failed", err);
-                retry();
+                retry("connecting to " + target + " failed: " + rootMessage(err));
               } else {
                 socket = ws;
                 if (closed) {
@@ -99,7 +105,7 @@ final class ReconnectingSocket {
             });
   }
 
-  private synchronized void retry() {
+  private synchronized void retry(String why) {
     if (connected) {
       connected = false;
       onState.accept(false);
@@ -109,7 +115,22 @@ final class ReconnectingSocket {
     }
     long delay = backoffMillis;
     backoffMillis = Math.min(maxBackoff.toMillis(), Math.max(1, backoffMillis * 2));
+    failures++;
+    LOG.info(name + ": " + why + "; reconnecting in " + delay + " ms (attempt " + failures + ")");
     scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** The pause before the next attempt, ms (tests; doubles on each failure, reset on open). */
+  synchronized long backoffMillis() {
+    return backoffMillis;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " " + t.getMessage());
   }
 
   /** Drops the connection and opens a new one at once (after a gap). */
@@ -135,9 +156,17 @@ final class ReconnectingSocket {
 
     @Override
     public void onOpen(WebSocket ws) {
+      long attempts;
+      URI at;
       synchronized (ReconnectingSocket.this) {
         connected = true;
         backoffMillis = minBackoff.toMillis();
+        attempts = failures;
+        at = target;
+        failures = 0;
+      }
+      if (attempts > 0) {
+        LOG.info(name + ": reconnected to " + at + " after " + attempts + " attempt(s)");
       }
       onState.accept(true);
       ws.request(1);
@@ -158,7 +187,7 @@ final class ReconnectingSocket {
         }
         if (!ok) {
           resubscribe(ws);
-          end();
+          end("resubscribing");
           return CompletableFuture.completedFuture(null);
         }
       }
@@ -168,21 +197,20 @@ final class ReconnectingSocket {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-      LOG.fine(() -> name + ": closed " + statusCode + " " + reason);
-      end();
+      end("closed by the server (" + statusCode + " " + reason + ")");
       return null;
     }
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
       LOG.log(Level.FINE, name + ": error", error);
-      end();
+      end("connection lost: " + rootMessage(error));
     }
 
-    private void end() {
+    private void end(String why) {
       if (!done) {
         done = true;
-        retry();
+        retry(why);
       }
     }
   }

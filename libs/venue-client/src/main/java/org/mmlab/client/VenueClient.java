@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
 import org.mmlab.api.Endpoints;
 import org.mmlab.api.InstrumentInfo;
 import org.mmlab.api.ProblemCode;
@@ -27,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * reconnect with backoff), the gateway's REST order entry, and the client's private execution
  * stream (in order, once each, resumed with {@code ?fromSeq=} after a reconnect).
  *
+ * <p>Both streams reconnect on their own with exponential backoff ({@link VenueConfig#minBackoff()}
+ * doubling up to {@link VenueConfig#maxBackoff()}). A resumed execution stream first replays the
+ * reports missed while it was down, so no fill is lost or counted twice; when the gateway can no
+ * longer replay them, the client reads its positions and open orders over REST and hands them to
+ * {@link VenueListener#onExecutionResync} before the stream goes on.
+ *
  * <pre>{@code
  * try (VenueClient venue = new VenueClient(VenueConfig.of(md, gw, "key"), listener)) {
  *   venue.subscribeMarketData();
@@ -36,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public final class VenueClient implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(VenueClient.class.getName());
+
   private final VenueConfig config;
   private final VenueListener listener;
   private final HttpClient http;
@@ -65,7 +74,7 @@ public final class VenueClient implements AutoCloseable {
               return t;
             });
     this.marketData = new MarketDataFeed(listener);
-    this.executions = new ExecutionFeed(listener);
+    this.executions = new ExecutionFeed(listener, this::resyncExecutions);
   }
 
   /** Subscribes to the public market data; idempotent. */
@@ -105,7 +114,7 @@ public final class VenueClient implements AutoCloseable {
             },
             config.apiKey(),
             text -> executions.accept(json.readValue(text, ExecutionReport.class)),
-            () -> {},
+            executions::connecting,
             up -> listener.onConnection(VenueListener.Stream.EXECUTIONS, up),
             scheduler,
             config.minBackoff(),
@@ -143,12 +152,36 @@ public final class VenueClient implements AutoCloseable {
   }
 
   /**
+   * Times the execution stream resumed with a hole the gateway could not replay, each healed by
+   * reading the client's state over REST ({@link VenueListener#onExecutionResync}).
+   *
+   * @return the count
+   */
+  public long executionResyncs() {
+    return executions.resyncs();
+  }
+
+  /**
    * The last execution report's seq.
    *
    * @return the seq, 0 before any
    */
   public long lastExecutionSeq() {
     return executions.lastSeq();
+  }
+
+  /** Runs on the execution stream's thread, before the report that revealed the hole. */
+  private void resyncExecutions(long expectedSeq, long resumedSeq) {
+    LOG.warning(
+        () ->
+            "executions: the gateway resumed at report "
+                + resumedSeq
+                + " instead of "
+                + expectedSeq
+                + " (its history no longer reaches back, or it restarted); reading positions and"
+                + " open orders afresh");
+    ExecutionResync state = new ExecutionResync(expectedSeq, resumedSeq, positions(), openOrders());
+    listener.onExecutionResync(state);
   }
 
   // ---------------------------------------------------------------- REST

@@ -51,6 +51,15 @@ public interface VenueListener {
   default void onExecution(ExecutionReport report) {}
 
   /**
+   * The execution stream came back with a hole that the gateway could not replay: the client's
+   * state, read afresh over REST, on the execution stream's thread, before the report that follows
+   * the hole is delivered. Reports missed in the hole are never delivered.
+   *
+   * @param resync the positions and open orders, and where the hole was
+   */
+  default void onExecutionResync(ExecutionResync resync) {}
+
+  /**
    * A stream connected or lost its connection.
    *
    * @param stream which stream

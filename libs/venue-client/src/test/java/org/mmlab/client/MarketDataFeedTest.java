@@ -106,15 +106,62 @@ class MarketDataFeedTest {
 
   @Test
   void executionReportsArriveOnceAndInOrder() {
-    ExecutionFeed feed = new ExecutionFeed(recorder);
+    ExecutionFeed feed =
+        new ExecutionFeed(recorder, (from, to) -> events.add("resync " + from + "->" + to));
     assertThat(feed.nextSeq()).isZero();
     assertThat(feed.accept(accepted(1))).isTrue();
     assertThat(feed.accept(accepted(2))).isTrue();
     assertThat(feed.accept(accepted(2))).isTrue(); // a replay: dropped
     assertThat(feed.accept(accepted(4))).isFalse(); // 3 missing: reconnect from 3
     assertThat(feed.nextSeq()).isEqualTo(3);
-    assertThat(feed.accept(accepted(3))).isTrue();
-    assertThat(events).containsExactly("exec 1", "exec 2", "exec 3");
+    feed.connecting();
+    assertThat(feed.accept(accepted(3))).isTrue(); // the replay fills the gap: no resync
+    assertThat(feed.accept(accepted(4))).isTrue();
+    assertThat(events).containsExactly("exec 1", "exec 2", "exec 3", "exec 4");
+    assertThat(feed.resyncs()).isZero();
+  }
+
+  @Test
+  void aResumedStreamThatCannotReplayTheHoleResyncsOnceAndCarriesOn() {
+    ExecutionFeed feed =
+        new ExecutionFeed(recorder, (from, to) -> events.add("resync " + from + "->" + to));
+    feed.connecting(); // the first connection: the live stream, nothing to resume
+    assertThat(feed.accept(accepted(5))).isTrue();
+    feed.connecting(); // resumed from 6, but the gateway kept only from 9
+    assertThat(feed.accept(accepted(9))).isTrue();
+    assertThat(feed.accept(accepted(10))).isTrue();
+    assertThat(feed.accept(accepted(12))).isFalse(); // mid-connection: a gap, reconnect
+    feed.connecting(); // resumed from 11 after a gateway restart: a new sequence
+    assertThat(feed.accept(accepted(10))).isTrue(); // a replay of one delivered: dropped
+    assertThat(feed.accept(later(accepted(1)))).isTrue(); // produced after 10: a new sequence
+    assertThat(feed.accept(later(accepted(2)))).isTrue();
+    assertThat(events)
+        .containsExactly(
+            "exec 5", "resync 6->9", "exec 9", "exec 10", "resync 11->1", "exec 1", "exec 2");
+    assertThat(feed.resyncs()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedResyncLeavesTheFeedWhereItWasSoTheNextConnectionTriesAgain() {
+    boolean[] fail = {true};
+    ExecutionFeed feed =
+        new ExecutionFeed(
+            recorder,
+            (from, to) -> {
+              if (fail[0]) {
+                throw new VenueException(0, null, "GET /api/v1/positions: refused", null);
+              }
+              events.add("resync " + from + "->" + to);
+            });
+    assertThat(feed.accept(accepted(1))).isTrue();
+    feed.connecting();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> feed.accept(accepted(4)))
+        .isInstanceOf(VenueException.class);
+    assertThat(feed.nextSeq()).isEqualTo(2);
+    fail[0] = false;
+    feed.connecting();
+    assertThat(feed.accept(accepted(4))).isTrue();
+    assertThat(events).containsExactly("exec 1", "resync 2->4", "exec 4");
   }
 
   @Test
@@ -132,6 +179,20 @@ class MarketDataFeedTest {
         .isEqualTo(URI.create("ws://h:1/ws/x"));
     assertThat(VenueClient.ws(URI.create("https://h"), "/ws/x"))
         .isEqualTo(URI.create("wss://h/ws/x"));
+  }
+
+  static OrderAccepted later(OrderAccepted a) {
+    return new OrderAccepted(
+        a.seq(),
+        a.orderId(),
+        a.clientOrderId(),
+        a.simTime(),
+        a.time().plusSeconds(60),
+        a.side(),
+        a.type(),
+        a.price(),
+        a.size(),
+        a.quote());
   }
 
   static OrderAccepted accepted(long seq) {
