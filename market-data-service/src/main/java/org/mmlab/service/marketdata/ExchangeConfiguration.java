@@ -72,7 +72,8 @@ class ExchangeConfiguration {
                 props.heartbeatInterval().toNanos(),
                 props.tickInterval().toNanos(),
                 props.journalDir(),
-                props.journalSyncInterval().toNanos()),
+                props.journalSyncInterval().toNanos(),
+                props.journalSnapshotRecords()),
             json::writeValueAsString,
             nanos -> matching.record(nanos, TimeUnit.NANOSECONDS));
     Gauge.builder(

@@ -30,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  *     unset, the exchange keeps no journal and starts afresh each time
  * @param journalSyncInterval longest time records of the background market alone stay unsynced
  *     (anything the gateway is told is synced before it is told)
+ * @param journalSnapshotRecords journal records after which the exchange writes a snapshot of its
+ *     whole state and starts a new journal segment from it, so that recovery replays at most about
+ *     this many records (0: never; markets that cannot be snapshotted, such as lobster and binance
+ *     replays, always replay from their base)
  */
 @Validated
 @ConfigurationProperties("mmlab.exchange")
@@ -45,4 +49,5 @@ public record ExchangeProperties(
     @DefaultValue("65536") @Min(16) int sessionBuffer,
     @NotBlank String internalToken,
     Path journalDir,
-    @DefaultValue("100ms") @NotNull Duration journalSyncInterval) {}
+    @DefaultValue("100ms") @NotNull Duration journalSyncInterval,
+    @DefaultValue("50000") @Min(0) long journalSnapshotRecords) {}

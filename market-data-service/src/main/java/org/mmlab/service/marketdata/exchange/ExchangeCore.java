@@ -104,6 +104,9 @@ public final class ExchangeCore implements AutoCloseable {
    * @param journalDir directory of the journal, or null to run without one
    * @param journalSyncNanos longest wall-clock time journal records of the background market stay
    *     unsynced (records that a gateway session will see are synced before it sees them)
+   * @param journalSnapshotRecords journal records after which a snapshot of the exchange starts a
+   *     new segment, bounding recovery (0: never; markets that cannot be snapshotted replay from
+   *     their base)
    */
   public record Settings(
       String market,
@@ -114,7 +117,44 @@ public final class ExchangeCore implements AutoCloseable {
       long heartbeatNanos,
       long tickNanos,
       Path journalDir,
-      long journalSyncNanos) {
+      long journalSyncNanos,
+      long journalSnapshotRecords) {
+    /**
+     * Settings with a journal that takes no snapshots.
+     *
+     * @param market the market spec to start with
+     * @param seed the model's seed
+     * @param speed simulated seconds per wall second
+     * @param autoStart whether the clock starts running at once
+     * @param bookLevels levels per side published on the market-data stream
+     * @param heartbeatNanos wall-clock interval between heartbeats
+     * @param tickNanos longest wall-clock wait between two advances of the market
+     * @param journalDir directory of the journal, or null to run without one
+     * @param journalSyncNanos longest wall-clock time background records stay unsynced
+     */
+    public Settings(
+        String market,
+        long seed,
+        double speed,
+        boolean autoStart,
+        int bookLevels,
+        long heartbeatNanos,
+        long tickNanos,
+        Path journalDir,
+        long journalSyncNanos) {
+      this(
+          market,
+          seed,
+          speed,
+          autoStart,
+          bookLevels,
+          heartbeatNanos,
+          tickNanos,
+          journalDir,
+          journalSyncNanos,
+          0);
+    }
+
     /**
      * Settings without a journal.
      *
@@ -134,13 +174,17 @@ public final class ExchangeCore implements AutoCloseable {
         int bookLevels,
         long heartbeatNanos,
         long tickNanos) {
-      this(market, seed, speed, autoStart, bookLevels, heartbeatNanos, tickNanos, null, 0);
+      this(market, seed, speed, autoStart, bookLevels, heartbeatNanos, tickNanos, null, 0, 0);
     }
 
     /** Validates the fields. */
     public Settings {
       if (journalDir != null && journalSyncNanos <= 0) {
         throw new IllegalArgumentException("journal sync interval must be positive");
+      }
+      if (journalSnapshotRecords < 0) {
+        throw new IllegalArgumentException(
+            "journal snapshot interval must be 0 (never) or positive: " + journalSnapshotRecords);
       }
       if (!(speed > 0) || speed > 10_000) {
         throw new IllegalArgumentException("speed must be in (0, 10000]: " + speed);
@@ -241,7 +285,10 @@ public final class ExchangeCore implements AutoCloseable {
     this.journal =
         settings.journalDir() == null
             ? null
-            : new ExchangeJournal(settings.journalDir(), settings.journalSyncNanos());
+            : new ExchangeJournal(
+                settings.journalDir(),
+                settings.journalSyncNanos(),
+                settings.journalSnapshotRecords());
     if (journal != null && journal.exists()) {
       journal.recover(this);
       resumeAfterRecovery();
@@ -583,6 +630,7 @@ public final class ExchangeCore implements AutoCloseable {
           sessions.publish(heldSession.get(i));
         }
         heldSession.clear();
+        journal.maybeSnapshot(this);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "journal failed; the exchange stops", e);
@@ -1303,6 +1351,144 @@ public final class ExchangeCore implements AutoCloseable {
     clock.setSpeed(speed, market.now(), System.nanoTime());
   }
 
+  /** Whether the market can be snapshotted (zi, hawkes); the others recover by full replay. */
+  boolean canSnapshot() {
+    return market instanceof SimulatedMarket sm && sm.snapshots();
+  }
+
+  /** Whether nothing is half-done between two steps (no pending events, trades or messages). */
+  boolean quiescent() {
+    return events.isEmpty() && trades.isEmpty() && heldSession.isEmpty() && cancelOverride == null;
+  }
+
+  /**
+   * Writes a snapshot record: everything {@link #applySnapshot} needs to resume exactly (the
+   * market's own state, the client accounts and orders, sequence numbers and the clock), then the
+   * state hash it must restore to.
+   */
+  void writeSnapshot(ByteBuffer b) {
+    b.putInt(JournalCodec.VERSION);
+    JournalCodec.putString(b, spec);
+    b.putLong(seed);
+    b.putDouble(clock.speed());
+    JournalCodec.putString(b, state.name());
+    b.putLong(nextOrderId).putLong(mdSeq).putLong(sessionSeq);
+    b.putLong(sentBid).putLong(sentAsk).put((byte) (sentHalted ? 1 : 0));
+    b.putLong(eventsBase).putLong(commands);
+    b.putInt(accounts.size());
+    for (ClientAccount a : accounts.values()) {
+      JournalCodec.putString(b, a.clientId);
+      b.putLong(a.owner).putLong(a.position).putLong(a.bought).putLong(a.sold).putLong(a.cash);
+      b.putLong(a.quoteBid).putLong(a.quoteAsk);
+    }
+    b.putInt(orders.size());
+    for (ClientOrder o : orders.values()) {
+      JournalCodec.putString(b, o.clientId);
+      b.putLong(o.orderId);
+      JournalCodec.putString(b, o.clientOrderId);
+      JournalCodec.putString(b, o.side.name());
+      JournalCodec.putString(b, o.type.name());
+      b.put((byte) (o.quote ? 1 : 0));
+      b.putLong(o.price).putLong(o.size).putLong(o.filled).putLong(o.remaining);
+    }
+    ((SimulatedMarket) market).saveState(b);
+    b.putLong(stateHash());
+  }
+
+  /**
+   * Restores the exchange from a snapshot record (recovery).
+   *
+   * @throws IllegalStateException when the record is malformed or does not restore to its hash (the
+   *     caller then discards what was restored: {@link #discardRecovered})
+   */
+  void applySnapshot(ByteBuffer b) {
+    int version = b.getInt();
+    if (version != JournalCodec.VERSION) {
+      throw new IllegalStateException("journal snapshot version " + version + " is not supported");
+    }
+    String s = JournalCodec.getString(b);
+    long sd = b.getLong();
+    double speed = b.getDouble();
+    SimulationState st = SimulationState.valueOf(JournalCodec.getString(b));
+    nextOrderId = b.getLong();
+    mdSeq = b.getLong();
+    sessionSeq = b.getLong();
+    sentBid = b.getLong();
+    sentAsk = b.getLong();
+    sentHalted = b.get() != 0;
+    eventsBase = b.getLong();
+    commands = b.getLong();
+    int n = b.getInt();
+    for (int k = 0; k < n; k++) {
+      ClientAccount a = new ClientAccount(JournalCodec.getString(b), b.getLong());
+      a.position = b.getLong();
+      a.bought = b.getLong();
+      a.sold = b.getLong();
+      a.cash = b.getLong();
+      a.quoteBid = b.getLong();
+      a.quoteAsk = b.getLong();
+      accounts.put(a.clientId, a);
+      accountsByOwner.put(a.owner, a);
+    }
+    n = b.getInt();
+    for (int k = 0; k < n; k++) {
+      String client = JournalCodec.getString(b);
+      long id = b.getLong();
+      String coid = JournalCodec.getString(b);
+      Side side = Side.valueOf(JournalCodec.getString(b));
+      OrderType type = OrderType.valueOf(JournalCodec.getString(b));
+      boolean quote = b.get() != 0;
+      ClientOrder o = new ClientOrder(client, id, coid, side, type, b.getLong(), 0, quote);
+      o.size = b.getLong();
+      o.filled = b.getLong();
+      o.remaining = b.getLong();
+      orders.put(id, o);
+    }
+    Market m = buildMarket(s);
+    if (!(m instanceof SimulatedMarket sm) || !sm.snapshots()) {
+      closeMarket(m);
+      throw new IllegalStateException("market " + s + " cannot be restored from a snapshot");
+    }
+    try {
+      sm.restoreState(b); // before the exchange listens: restoring reports nothing
+    } catch (RuntimeException e) {
+      closeMarket(m);
+      throw e;
+    }
+    attach(m, s, sd);
+    state = st;
+    clock.setSpeed(speed, market.now(), System.nanoTime());
+    long want = b.getLong();
+    long got = stateHash();
+    if (want != got) {
+      throw new IllegalStateException(
+          "journal snapshot restores to state hash "
+              + Long.toHexString(got)
+              + ", not its journaled "
+              + Long.toHexString(want));
+    }
+  }
+
+  /** Forgets a partly restored state (a snapshot that did not restore) before another attempt. */
+  void discardRecovered() {
+    if (market != null) {
+      closeMarket(market);
+    }
+    market = null;
+    engine = null;
+    accounts.clear();
+    accountsByOwner.clear();
+    orders.clear();
+    nextOrderId = 1;
+    mdSeq = 0;
+    sessionSeq = 0;
+    sentBid = -1;
+    sentAsk = -1;
+    sentHalted = false;
+    eventsBase = 0;
+    commands = 0;
+  }
+
   /** Replays a journaled advance as the exchange loop made it (advance, then publish). */
   void replayAdvance(long target) {
     advanceTo(target);
@@ -1370,6 +1556,16 @@ public final class ExchangeCore implements AutoCloseable {
     if (market instanceof SimulatedMarket sm) {
       eventsBase += sm.eventsProcessed();
     }
+    attach(m, s, sd);
+    m.reset(sd);
+    // Deliver the book the agent API holds at the start (markets traded through it publish their
+    // book only through the listener).
+    m.advanceTo(m.now());
+    bookDirty = true;
+  }
+
+  /** Makes a market the exchange's and listens to it (its state is reset or restored after). */
+  private void attach(Market m, String s, long sd) {
     market = m;
     spec = s;
     seed = sd;
@@ -1383,11 +1579,6 @@ public final class ExchangeCore implements AutoCloseable {
     } else {
       engine = null;
     }
-    m.reset(sd);
-    // Deliver the book the agent API holds at the start (markets traded through it publish their
-    // book only through the listener).
-    m.advanceTo(m.now());
-    bookDirty = true;
   }
 
   private static void closeMarket(Market m) {

@@ -35,6 +35,18 @@ final class JournalCodec {
   /** The state hash at a sync point; replay checks it. */
   static final byte HASH = 'H';
 
+  /**
+   * First record of a segment started by a snapshot: the exchange's whole state (market model,
+   * generator, event queue, book, client accounts and orders, sequence numbers) and its hash.
+   */
+  static final byte SNAPSHOT = 'S';
+
+  /**
+   * Last record of a segment that was rotated: the type of the next segment's first record and the
+   * state hash it starts from (recovery falls back on it when that record is unreadable).
+   */
+  static final byte NEXT = 'N';
+
   static final int VERSION = 1;
 
   private static final byte SUBMIT = 'S';

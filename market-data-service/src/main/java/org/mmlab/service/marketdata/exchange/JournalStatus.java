@@ -9,6 +9,12 @@ package org.mmlab.service.marketdata.exchange;
  * @param recordsWritten records appended since start-up
  * @param syncs syncs since start-up
  * @param recovery what the start-up recovery found, or null when the journal started afresh
+ * @param snapshotInterval records a segment holds before a snapshot starts the next (0: never)
+ * @param snapshots snapshots written since start-up
+ * @param lastSnapshotBytes size of the last snapshot record
+ * @param lastSnapshotPauseMillis how long the last snapshot held the exchange thread (encoding,
+ *     writing, fsync, renames)
+ * @param maxSnapshotPauseMillis the longest such pause since start-up
  */
 public record JournalStatus(
     String file,
@@ -16,12 +22,17 @@ public record JournalStatus(
     long durableHash,
     long recordsWritten,
     long syncs,
-    Recovery recovery) {
+    Recovery recovery,
+    long snapshotInterval,
+    long snapshots,
+    long lastSnapshotBytes,
+    double lastSnapshotPauseMillis,
+    double maxSnapshotPauseMillis) {
 
   /**
    * A recovery from the journal at start-up.
    *
-   * @param records valid records replayed (the base included)
+   * @param records valid records of the current segment replayed (its base or snapshot included)
    * @param validLength bytes of valid records
    * @param tornBytes bytes after them, dropped (a write the crash cut short)
    * @param checkpoints hash records checked against the replayed state
@@ -30,6 +41,9 @@ public record JournalStatus(
    * @param recordsAfterLastCheckpoint valid records after the last hash record
    * @param recoveredHash the state hash once recovered
    * @param millis how long the recovery took
+   * @param start what the replay started from: {@code base} (the market's seed: start-up or reset),
+   *     {@code snapshot}, or the previous segment when the snapshot was unreadable
+   * @param previousRecords records of the previous segment replayed (only in that last case)
    */
   public record Recovery(
       long records,
@@ -40,5 +54,7 @@ public record JournalStatus(
       long lastCheckpointEnd,
       long recordsAfterLastCheckpoint,
       long recoveredHash,
-      long millis) {}
+      long millis,
+      String start,
+      long previousRecords) {}
 }

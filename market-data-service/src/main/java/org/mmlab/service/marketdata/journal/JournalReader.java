@@ -88,6 +88,33 @@ public final class JournalReader implements AutoCloseable {
   }
 
   /**
+   * Steps over the next record without checking its checksum (its length must fit in the file):
+   * recovery uses it to pass an unreadable first record whose content it rebuilds otherwise.
+   *
+   * @return false when no record of a plausible length follows
+   * @throws UncheckedIOException when reading fails
+   */
+  public boolean skip() {
+    try {
+      if (size - position < JournalWriter.HEADER) {
+        return false;
+      }
+      header.clear();
+      channel.read(header, position);
+      header.flip();
+      int n = header.getInt() - 1;
+      if (n < 0 || n > JournalWriter.MAX_PAYLOAD || size - position - JournalWriter.HEADER < n) {
+        return false;
+      }
+      position += JournalWriter.HEADER + n;
+      records++;
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("journal read failed", e);
+    }
+  }
+
+  /**
    * The current record's type.
    *
    * @return the type byte

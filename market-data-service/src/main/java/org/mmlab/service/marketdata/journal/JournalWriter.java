@@ -32,6 +32,7 @@ public final class JournalWriter implements AutoCloseable {
   private boolean unsynced;
   private long records;
   private long bytes;
+  private long length;
   private long syncs;
 
   private JournalWriter(Path file, FileChannel channel) {
@@ -53,7 +54,9 @@ public final class JournalWriter implements AutoCloseable {
       ch.truncate(validLength);
       ch.position(validLength);
       ch.force(true);
-      return new JournalWriter(file, ch);
+      JournalWriter w = new JournalWriter(file, ch);
+      w.length = validLength;
+      return w;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open journal " + file, e);
     }
@@ -80,25 +83,52 @@ public final class JournalWriter implements AutoCloseable {
   }
 
   /**
-   * Starts the journal anew with a first record, atomically replacing the file (a crash leaves
-   * either the old journal or the new one, complete).
+   * Starts a new segment: what is buffered is synced, the current file becomes {@code previous}
+   * (replacing an older one) and a new file holding just the given first record takes its name. The
+   * new file is written to a temporary file and fsynced before the renames, and the directory is
+   * fsynced after them, so a crash leaves the old segment complete, under its name or under {@code
+   * previous} with the temporary file complete beside it (see {@link #tempFile}).
    *
-   * @param type the first record's type
+   * @param type the new segment's first record type
    * @param payload its payload
-   * @throws UncheckedIOException when the file cannot be written
+   * @param previous where the current segment goes
+   * @throws UncheckedIOException when a file cannot be written or renamed
    */
-  public void restart(byte type, ByteBuffer payload) {
+  public void rotate(byte type, ByteBuffer payload, Path previous) {
     try {
-      buffer.clear();
+      sync();
       channel.close();
-      writeFresh(type, payload);
+      Path tmp = writeTemp(type, payload);
+      move(file, previous);
+      move(tmp, file);
+      forceDirectory(file.toAbsolutePath().getParent());
+      reopen();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot restart journal " + file, e);
+      throw new UncheckedIOException("cannot start a new journal segment " + file, e);
     }
   }
 
-  private void writeFresh(byte type, ByteBuffer payload) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+  /**
+   * The temporary file a new segment is written to before it is renamed into place.
+   *
+   * @param file the journal file
+   * @return its temporary sibling
+   */
+  public static Path tempFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".tmp");
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private Path writeTemp(byte type, ByteBuffer payload) throws IOException {
+    Path tmp = tempFile(file);
+    buffer.clear();
     try (FileChannel ch =
         FileChannel.open(
             tmp,
@@ -106,19 +136,25 @@ public final class JournalWriter implements AutoCloseable {
             StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
       channel = ch;
+      length = 0;
       add(type, payload);
       drain();
       ch.force(true);
     }
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    forceDirectory(file.toAbsolutePath().getParent());
+    return tmp;
+  }
+
+  private void reopen() throws IOException {
     channel = FileChannel.open(file, StandardOpenOption.WRITE);
     channel.position(channel.size());
     unsynced = false;
+  }
+
+  private void writeFresh(byte type, ByteBuffer payload) throws IOException {
+    Path tmp = writeTemp(type, payload);
+    move(tmp, file);
+    forceDirectory(file.toAbsolutePath().getParent());
+    reopen();
   }
 
   private static void forceDirectory(Path dir) {
@@ -169,6 +205,7 @@ public final class JournalWriter implements AutoCloseable {
     }
     records++;
     bytes += HEADER + n;
+    length += HEADER + n;
     unsynced = true;
   }
 
@@ -225,6 +262,15 @@ public final class JournalWriter implements AutoCloseable {
    */
   public long bytes() {
     return bytes;
+  }
+
+  /**
+   * The current file's length, buffered records included.
+   *
+   * @return bytes
+   */
+  public long length() {
+    return length;
   }
 
   /**

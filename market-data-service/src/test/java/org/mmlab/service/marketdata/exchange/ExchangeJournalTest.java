@@ -51,10 +51,15 @@ class ExchangeJournalTest {
   }
 
   private ExchangeCore exchange(boolean autoStart) {
+    return exchange(autoStart, 0, dir);
+  }
+
+  private static ExchangeCore exchange(boolean autoStart, long snapshotRecords, Path in) {
     ExchangeCore c =
         new ExchangeCore(
             MarketFactory::create,
-            new ExchangeCore.Settings("zi", 11, 50.0, autoStart, 50, 1_000 * MS, MS, dir, 20 * MS),
+            new ExchangeCore.Settings(
+                "zi", 11, 50.0, autoStart, 50, 1_000 * MS, MS, in, 20 * MS, snapshotRecords),
             Recorder.JSON::writeValueAsString,
             nanos -> {});
     c.launch();
@@ -262,6 +267,227 @@ class ExchangeJournalTest {
     assertThatThrownBy(() -> exchange(false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no valid base record");
+  }
+
+  private static byte firstRecord(Path file) {
+    try (JournalReader r = new JournalReader(file)) {
+      return r.next() ? r.type() : 0;
+    }
+  }
+
+  private static long records(Path file) {
+    try (JournalReader r = new JournalReader(file)) {
+      while (r.next()) {
+        // count them
+      }
+      return r.records();
+    }
+  }
+
+  /** Flips a bit inside the current segment's first record (its checksum no longer matches). */
+  private void corruptFirstRecord() throws Exception {
+    Path file = dir.resolve(ExchangeJournal.FILE);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[JournalWriter.HEADER + 20] ^= 0x10;
+    Files.write(file, bytes);
+  }
+
+  @Test
+  void snapshotsWhileTradingRecoverTheLiveStateFromTheLastSnapshotAndItsTail() throws Exception {
+    core = exchange(true, 400, dir);
+    trade(core, 5, 900);
+    core.stop().get(5, TimeUnit.SECONDS);
+    long before = core.stateHashNow().get(5, TimeUnit.SECONDS);
+    SessionState open = sessionState(core);
+    JournalStatus status = core.journalStatus();
+    assertThat(status.snapshots()).isGreaterThanOrEqualTo(2);
+    assertThat(status.lastSnapshotBytes()).isPositive();
+    assertThat(status.durableHash()).isEqualTo(before);
+    core.close();
+    core = null;
+    Path file = dir.resolve(ExchangeJournal.FILE);
+    Path previous = dir.resolve(ExchangeJournal.PREVIOUS);
+    assertThat(firstRecord(file)).isEqualTo(JournalCodec.SNAPSHOT);
+    assertThat(firstRecord(previous)).isEqualTo(JournalCodec.SNAPSHOT);
+    // Older segments are gone: the journal is the last two segments.
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder(ExchangeJournal.FILE, ExchangeJournal.PREVIOUS);
+    }
+    long inSegment = records(file);
+    recovered = exchange(false);
+    assertThat(recovered.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(before);
+    SessionState after = sessionState(recovered);
+    assertThat(after.orders()).isEqualTo(open.orders());
+    assertThat(after.positions()).isEqualTo(open.positions());
+    JournalStatus.Recovery r = recovered.journalStatus().recovery();
+    assertThat(r.start()).isEqualTo("snapshot");
+    assertThat(r.records()).isEqualTo(inSegment).isLessThan(400 + 600);
+    assertThat(r.previousRecords()).isZero();
+    // The market goes on from there exactly: trading on the recovered exchange is journaled and
+    // recovered again.
+    recovered.start(null).get(5, TimeUnit.SECONDS);
+    trade(recovered, 6, 200);
+    recovered.stop().get(5, TimeUnit.SECONDS);
+    long later = recovered.stateHashNow().get(5, TimeUnit.SECONDS);
+    recovered.close();
+    recovered = exchange(false);
+    assertThat(recovered.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(later);
+  }
+
+  @Test
+  void aSnapshotAndItsTailGiveTheSameStateAsAFullReplayAndACorruptOneFallsBack() throws Exception {
+    // A journal without snapshots.
+    core = exchange(true, 0, dir);
+    trade(core, 7, 300);
+    core.stop().get(5, TimeUnit.SECONDS);
+    core.close();
+    core = null;
+    Path file = dir.resolve(ExchangeJournal.FILE);
+    long full = records(file);
+    // Recovered (a full replay) with snapshots on: one command reaches a sync point, where the
+    // snapshot is written; the base segment becomes the previous one.
+    ExchangeCore snapshotting = exchange(false, 1, dir);
+    try {
+      assertThat(snapshotting.journalStatus().recovery().start()).isEqualTo("base");
+      snapshotting.execute(new CancelCommand("snap", "a", 999_999_999L));
+      long end = System.nanoTime() + 10_000 * MS;
+      while (snapshotting.journalStatus().snapshots() == 0 && System.nanoTime() < end) {
+        Thread.sleep(10);
+      }
+      assertThat(snapshotting.journalStatus().snapshots()).isEqualTo(1);
+    } finally {
+      snapshotting.close();
+    }
+    assertThat(firstRecord(dir.resolve(ExchangeJournal.PREVIOUS))).isEqualTo(JournalCodec.BASE);
+    assertThat(firstRecord(file)).isEqualTo(JournalCodec.SNAPSHOT);
+    // Trading goes on after the snapshot (its tail), then a crash.
+    recovered = exchange(false, 0, dir);
+    assertThat(recovered.journalStatus().recovery().start()).isEqualTo("snapshot");
+    recovered.start(null).get(5, TimeUnit.SECONDS);
+    trade(recovered, 9, 300);
+    recovered.stop().get(5, TimeUnit.SECONDS);
+    long live = recovered.stateHashNow().get(5, TimeUnit.SECONDS);
+    recovered.close();
+    recovered = null;
+
+    // From the snapshot and its tail.
+    ExchangeCore fromSnapshot = exchange(false, 0, dir);
+    try {
+      assertThat(fromSnapshot.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(live);
+      assertThat(fromSnapshot.journalStatus().recovery().start()).isEqualTo("snapshot");
+    } finally {
+      fromSnapshot.close();
+    }
+    // The snapshot corrupt: a full replay of the base segment, then the same tail.
+    corruptFirstRecord();
+    recovered = exchange(false, 0, dir);
+    assertThat(recovered.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(live);
+    JournalStatus.Recovery r = recovered.journalStatus().recovery();
+    assertThat(r.start()).startsWith("previous segment");
+    assertThat(r.previousRecords()).isGreaterThan(full);
+    assertThat(r.checkpoints()).isPositive();
+  }
+
+  @Test
+  void aCorruptSnapshotWithoutAPreviousSegmentIsRefused() throws Exception {
+    core = exchange(true, 200, dir);
+    trade(core, 10, 300);
+    core.stop().get(5, TimeUnit.SECONDS);
+    core.close();
+    core = null;
+    assertThat(firstRecord(dir.resolve(ExchangeJournal.FILE))).isEqualTo(JournalCodec.SNAPSHOT);
+    Files.delete(dir.resolve(ExchangeJournal.PREVIOUS));
+    corruptFirstRecord();
+    assertThatThrownBy(() -> exchange(false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no valid base record");
+  }
+
+  @Test
+  void aRotationCutShortIsFinishedAndATornNewSegmentIgnored() throws Exception {
+    core = exchange(true, 300, dir);
+    trade(core, 11, 400);
+    core.stop().get(5, TimeUnit.SECONDS);
+    long before = core.stateHashNow().get(5, TimeUnit.SECONDS);
+    core.close();
+    core = null;
+    Path file = dir.resolve(ExchangeJournal.FILE);
+    Path tmp = JournalWriter.tempFile(file);
+    // A crash between the renames: the previous segment and the new one under its temporary name.
+    Files.move(file, tmp);
+    recovered = exchange(false);
+    assertThat(recovered.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(before);
+    assertThat(recovered.journalStatus().recovery().start()).isEqualTo("snapshot");
+    recovered.close();
+    recovered = null;
+    // A crash while the new segment was being written: a torn temporary file, ignored.
+    Files.write(tmp, new byte[] {0, 0, 1, 0, 7, 7});
+    recovered = exchange(false);
+    assertThat(recovered.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(before);
+    assertThat(Files.exists(tmp)).isFalse();
+  }
+
+  /**
+   * Not a timed assertion: prints the figures for the README (journal records, full replay time,
+   * snapshot size and the exchange thread's pause writing it, recovery time from the snapshot), and
+   * checks that both recoveries reach the same state.
+   */
+  @Test
+  void recoveryWithASnapshotIsMeasured() throws Exception {
+    Path full = dir.resolve("full");
+    core = exchange(true, 0, full);
+    trade(core, 12, 3_000);
+    Thread.sleep(3_000); // the background market alone
+    core.stop().get(5, TimeUnit.SECONDS);
+    long before = core.stateHashNow().get(5, TimeUnit.SECONDS);
+    core.close();
+    core = null;
+    long records = records(full.resolve(ExchangeJournal.FILE));
+    long bytes = Files.size(full.resolve(ExchangeJournal.FILE));
+    long replayMillis = Long.MAX_VALUE;
+    for (int run = 0; run < 3; run++) { // the first run warms the JIT
+      Path copy = dir.resolve("replay" + run);
+      Files.createDirectories(copy);
+      Files.copy(full.resolve(ExchangeJournal.FILE), copy.resolve(ExchangeJournal.FILE));
+      ExchangeCore c = exchange(false, run == 2 ? 1 : 0, copy);
+      try {
+        assertThat(c.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(before);
+        replayMillis = Math.min(replayMillis, c.journalStatus().recovery().millis());
+        if (run == 2) {
+          // One command reaches a sync point: the snapshot is written there.
+          c.execute(new CancelCommand("snap", "a", 999_999_999L));
+          long end = System.nanoTime() + 10_000 * MS;
+          while (c.journalStatus().snapshots() == 0 && System.nanoTime() < end) {
+            Thread.sleep(10);
+          }
+          before = c.stateHashNow().get(5, TimeUnit.SECONDS);
+        }
+      } finally {
+        if (run == 2) {
+          JournalStatus st = c.journalStatus();
+          assertThat(st.snapshots()).isEqualTo(1);
+          System.out.printf(
+              "snapshot: %d bytes, exchange thread paused %.2f ms to write it%n",
+              st.lastSnapshotBytes(), st.lastSnapshotPauseMillis());
+        }
+        c.close();
+      }
+    }
+    long snapshotMillis = Long.MAX_VALUE;
+    for (int run = 0; run < 2; run++) {
+      ExchangeCore c = exchange(false, 0, dir.resolve("replay2"));
+      try {
+        assertThat(c.stateHashNow().get(5, TimeUnit.SECONDS)).isEqualTo(before);
+        assertThat(c.journalStatus().recovery().start()).isEqualTo("snapshot");
+        snapshotMillis = Math.min(snapshotMillis, c.journalStatus().recovery().millis());
+      } finally {
+        c.close();
+      }
+    }
+    System.out.printf(
+        "recovery: journal of %d records (%d bytes): full replay %d ms; from a snapshot %d ms%n",
+        records, bytes, replayMillis, snapshotMillis);
   }
 
   private static SessionState sessionState(ExchangeCore c) throws InterruptedException {
