@@ -128,6 +128,20 @@ public final class SandboxCommand implements Callable<Integer> {
   int timeoutSeconds;
 
   @Option(
+      names = "--journal-dir",
+      paramLabel = "DIR",
+      description =
+          "The exchange's journal (mmlab.exchange.journal-dir): a sandbox started again on it"
+              + " recovers the book, the client orders and positions, and continues the journaled"
+              + " market (its spec, seed and speed) (default: <log-dir>/journal/<market>).")
+  Path journalDir;
+
+  @Option(
+      names = "--no-journal",
+      description = "Run the exchange without a journal: it starts afresh every time.")
+  boolean noJournal;
+
+  @Option(
       names = "--log-dir",
       paramLabel = "DIR",
       defaultValue = ".mmlab/sandbox",
@@ -170,6 +184,13 @@ public final class SandboxCommand implements Callable<Integer> {
             },
             "mmlab-sandbox-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    Path journal = exchangeJournal();
+    if (journal != null && Files.exists(journal.resolve("exchange.journal"))) {
+      out.println(
+          "recovering the exchange from its journal in "
+              + journal
+              + " (--no-journal, or delete the directory, to start afresh)");
+    }
     try {
       for (ServiceProcess s : services) {
         out.printf("starting %-22s on %s ...%n", s.name(), s.url());
@@ -203,6 +224,30 @@ public final class SandboxCommand implements Callable<Integer> {
     if (market != null && market.isBlank()) {
       throw new UserInputException("--market must not be blank");
     }
+    if (noJournal && journalDir != null) {
+      throw new UserInputException("--journal-dir and --no-journal exclude each other");
+    }
+  }
+
+  /**
+   * The exchange's journal directory: the given one, or one per market under the log directory (so
+   * that another {@code --market} starts its own market rather than recovering the last one).
+   *
+   * @return the directory, or null with {@code --no-journal}
+   */
+  Path exchangeJournal() {
+    if (noJournal) {
+      return null;
+    }
+    if (journalDir != null) {
+      return journalDir.toAbsolutePath().normalize();
+    }
+    String name = market == null ? "zi" : market.strip().replaceAll("[^A-Za-z0-9._-]", "_");
+    if (name.length() > 80) {
+      name = name.substring(0, 80);
+    }
+    Path logs = logDir != null ? logDir : Path.of(".mmlab", "sandbox");
+    return logs.resolve("journal").resolve(name).toAbsolutePath().normalize();
   }
 
   /** The four services' command lines, in start order. */
@@ -217,6 +262,10 @@ public final class SandboxCommand implements Callable<Integer> {
     }
     if (speed != null) {
       md.add("--mmlab.exchange.speed=" + speed);
+    }
+    Path journal = exchangeJournal();
+    if (journal != null) {
+      md.add("--mmlab.exchange.journal-dir=" + journal);
     }
     // The live page at / reads the strategies from rl-strategy-service ({host}: the page's host).
     md.add("--mmlab.web.strategy-ws-url=ws://{host}:" + stPort + "/ws/strategies");
@@ -334,6 +383,13 @@ public final class SandboxCommand implements Callable<Integer> {
           s.name(), s.url(), logDir.resolve(s.name() + ".log").toAbsolutePath().normalize());
     }
     out.println();
+    Path journal = exchangeJournal();
+    out.println(
+        journal == null
+            ? "  exchange journal: off (--no-journal): a restart starts afresh"
+            : "  exchange journal: "
+                + journal
+                + " (a restart recovers the book, orders and positions)");
     out.println("  web page (book, trades, strategies' P&L and inventory): " + md.url() + "/");
     if (strategyId != null) {
       out.println("  strategy " + strategyId + " is running");

@@ -117,6 +117,37 @@ class SandboxCommandTest {
   }
 
   @Test
+  void theExchangeKeepsAJournalPerMarketUnlessTurnedOff() {
+    SandboxCommand cmd = new SandboxCommand();
+    cmd.jarDir = tmp;
+    cmd.logDir = tmp.resolve("logs");
+    for (String m : SandboxCommand.MODULES) {
+      try {
+        Files.writeString(tmp.resolve(m + ".jar"), "x");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    assertThat(cmd.services(9101, 9102, 9103, 9104).get(0).command())
+        .contains(
+            "--mmlab.exchange.journal-dir=" + tmp.resolve("logs/journal/zi").toAbsolutePath());
+    cmd.market = "lobster:/data/AAPL day.csv";
+    assertThat(cmd.exchangeJournal())
+        .isEqualTo(tmp.resolve("logs/journal/lobster__data_AAPL_day.csv").toAbsolutePath());
+    cmd.journalDir = tmp.resolve("j");
+    assertThat(cmd.services(9101, 9102, 9103, 9104).get(0).command())
+        .contains("--mmlab.exchange.journal-dir=" + tmp.resolve("j").toAbsolutePath());
+    cmd.journalDir = null;
+    cmd.noJournal = true;
+    assertThat(cmd.services(9101, 9102, 9103, 9104).get(0).command())
+        .noneMatch(a -> a.contains("journal"));
+    CliRun both = CliRun.of("sandbox", "--no-journal", "--journal-dir", "x");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err().strip())
+        .isEqualTo("error: --journal-dir and --no-journal exclude each other");
+  }
+
+  @Test
   void theTrainerStoresModelsInTheRepositorysModelsDirectory() throws Exception {
     // Jars found in <repo>/<module>/target: the store is <repo>/models.
     Path repo = tmp.resolve("repo");
