@@ -300,6 +300,13 @@ class ExchangeJournalTest {
     long before = core.stateHashNow().get(5, TimeUnit.SECONDS);
     SessionState open = sessionState(core);
     JournalStatus status = core.journalStatus();
+    System.out.printf(
+        "snapshots while trading: %d, last %d bytes, exchange thread paused %.2f ms (longest"
+            + " %.2f ms)%n",
+        status.snapshots(),
+        status.lastSnapshotBytes(),
+        status.lastSnapshotPauseMillis(),
+        status.maxSnapshotPauseMillis());
     assertThat(status.snapshots()).isGreaterThanOrEqualTo(2);
     assertThat(status.lastSnapshotBytes()).isPositive();
     assertThat(status.durableHash()).isEqualTo(before);
@@ -438,7 +445,9 @@ class ExchangeJournalTest {
     Path full = dir.resolve("full");
     core = exchange(true, 0, full);
     trade(core, 12, 3_000);
-    Thread.sleep(3_000); // the background market alone
+    // The background market alone (about a thousand advances a second); longer for the README:
+    // -Dmmlab.journal.measure-seconds=50
+    Thread.sleep(1_000 * Long.getLong("mmlab.journal.measure-seconds", 3));
     core.stop().get(5, TimeUnit.SECONDS);
     long before = core.stateHashNow().get(5, TimeUnit.SECONDS);
     core.close();
