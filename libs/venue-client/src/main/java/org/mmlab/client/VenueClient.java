@@ -210,6 +210,17 @@ public final class VenueClient implements AutoCloseable {
   }
 
   /**
+   * {@code GET /api/v1/orders/{id}}: one order, open or recently closed.
+   *
+   * @param orderId the exchange order id
+   * @return the order as the gateway sees it
+   * @throws VenueException on a problem response or no response
+   */
+  public OrderView order(long orderId) {
+    return call("GET", Endpoints.ORDERS + "/" + orderId, null, new TypeReference<OrderView>() {});
+  }
+
+  /**
    * {@code DELETE /api/v1/orders}: cancels every open order of the client, quotes included.
    *
    * @return the cancelled orders

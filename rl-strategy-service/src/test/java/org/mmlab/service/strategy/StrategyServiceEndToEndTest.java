@@ -32,16 +32,15 @@ import org.mmlab.client.VenueClient;
 import org.mmlab.client.VenueConfig;
 import org.mmlab.client.VenueException;
 import org.mmlab.client.VenueListener;
-import org.mmlab.service.marketdata.MarketDataApplication;
 import org.mmlab.service.strategy.run.StrategyState;
 import org.mmlab.service.strategy.run.StrategyView;
+import org.mmlab.service.strategy.support.Await;
+import org.mmlab.service.strategy.support.InJvmVenue;
 import org.mmlab.service.strategy.support.TinyBundle;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,48 +60,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 class StrategyServiceEndToEndTest {
-  static ConfigurableApplicationContext exchange;
-  static ConfigurableApplicationContext gateway;
+  static InJvmVenue venue;
   static int exchangePort;
   static int gatewayPort;
 
   @DynamicPropertySource
   static void startVenue(DynamicPropertyRegistry registry) throws Exception {
-    if (exchange == null) {
-      // Arguments, not default properties: they must win over this service's application.yml.
-      exchange =
-          new SpringApplicationBuilder(MarketDataApplication.class)
-              .run(
-                  "--server.port=0",
-                  "--spring.application.name=market-data-service",
-                  "--management.metrics.tags.application=market-data-service",
-                  "--mmlab.exchange.market=zi",
-                  "--mmlab.exchange.seed=7",
-                  "--mmlab.exchange.speed=1.0",
-                  "--mmlab.exchange.internal-token=e2e-token",
-                  "--springdoc.api-docs.enabled=false");
-      exchangePort = exchange.getEnvironment().getProperty("local.server.port", Integer.class);
-      // The gateway's classes are unpacked from its executable jar (see the pom).
-      gateway =
-          new SpringApplicationBuilder(
-                  Class.forName("org.mmlab.service.gateway.GatewayApplication"))
-              .run(
-                  "--server.port=0",
-                  "--spring.application.name=order-gateway-service",
-                  "--management.metrics.tags.application=order-gateway-service",
-                  "--mmlab.gateway.exchange-url=ws://localhost:"
-                      + exchangePort
-                      + "/internal/ws/orders",
-                  "--mmlab.gateway.internal-token=e2e-token",
-                  "--mmlab.gateway.clients[0].id=strategy",
-                  "--mmlab.gateway.clients[0].api-key=strategy-key",
-                  "--mmlab.gateway.clients[1].id=tester",
-                  "--mmlab.gateway.clients[1].api-key=tester-key",
-                  "--mmlab.gateway.clients[2].id=rl",
-                  "--mmlab.gateway.clients[2].api-key=rl-key",
-                  "--mmlab.gateway.reconnect-delay=100ms",
-                  "--springdoc.api-docs.enabled=false");
-      gatewayPort = gateway.getEnvironment().getProperty("local.server.port", Integer.class);
+    if (venue == null) {
+      venue = InJvmVenue.start(7);
+      exchangePort = venue.exchangePort();
+      gatewayPort = venue.gatewayPort();
     }
     registry.add("mmlab.strategy.market-data-url", () -> "http://localhost:" + exchangePort);
     registry.add("mmlab.strategy.gateway-url", () -> "http://localhost:" + gatewayPort);
@@ -110,13 +77,9 @@ class StrategyServiceEndToEndTest {
 
   @AfterAll
   static void stopVenue() {
-    if (gateway != null) {
-      gateway.close();
-      gateway = null;
-    }
-    if (exchange != null) {
-      exchange.close();
-      exchange = null;
+    if (venue != null) {
+      venue.close();
+      venue = null;
     }
   }
 
@@ -124,13 +87,7 @@ class StrategyServiceEndToEndTest {
 
   static void await(String what, Duration timeout, BooleanSupplier condition)
       throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(50);
-    }
+    Await.until(what, timeout, condition);
   }
 
   static VenueClient client(String key, VenueListener listener) {

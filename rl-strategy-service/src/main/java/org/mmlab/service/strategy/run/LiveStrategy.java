@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.mmlab.api.CancelReason;
 import org.mmlab.api.InstrumentInfo;
 import org.mmlab.api.OrderStatus;
 import org.mmlab.api.execution.ExecutionReport;
+import org.mmlab.api.execution.OrderCancelled;
 import org.mmlab.api.execution.OrderFilled;
 import org.mmlab.api.marketdata.Trade;
 import org.mmlab.api.order.OrderView;
+import org.mmlab.api.order.PositionView;
 import org.mmlab.api.order.QuoteRequest;
 import org.mmlab.api.order.QuoteView;
+import org.mmlab.client.ExecutionResync;
 import org.mmlab.client.LocalBook;
 import org.mmlab.client.VenueClient;
 import org.mmlab.client.VenueException;
@@ -32,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * interval the {@link Strategy} decides on a {@link MutableMarketContext}, exactly as in the
  * backtester, and the decision becomes the client's quote; fills from the execution stream update
  * the {@link Account}.
+ *
+ * <p>Reconnects: the venue client resumes the execution stream where it stopped, so fills made
+ * while it was down arrive once each. The inventory is still checked against the gateway's: each
+ * fill carries the position after it, and a resync (a hole the gateway could not replay) carries
+ * the positions; a difference is booked at the mid and logged. No quote is sent while the execution
+ * stream is down (its fills would go unseen), and a quote the venue cancelled
+ * (cancel-on-disconnect, kill switch, a reset) is sent again at the next decision.
  */
 public final class LiveStrategy implements VenueListener {
   private static final Logger LOG = LoggerFactory.getLogger(LiveStrategy.class);
@@ -164,6 +175,12 @@ public final class LiveStrategy implements VenueListener {
 
   @Override
   public void onExecution(ExecutionReport report) {
+    if (report instanceof OrderCancelled c) {
+      if (c.reason() != CancelReason.QUOTE_REPLACED && c.reason() != CancelReason.USER) {
+        lastQuote = null; // the venue took the quote away: the next decision sends it again
+      }
+      return;
+    }
     if (!(report instanceof OrderFilled f)) {
       return;
     }
@@ -186,8 +203,42 @@ public final class LiveStrategy implements VenueListener {
       account.onFill(side, px, sz, 0.0);
       strategy.onFill(side, px, sz, f.simTime());
       fills++;
+      reconcile(instrument.lotsOrInvalid(f.position()), "fill " + f.seq(), px);
     }
     metrics.fill(id, edgeTicks);
+  }
+
+  @Override
+  public void onExecutionResync(ExecutionResync resync) {
+    lastQuote = null; // the open orders may differ from the last quote sent
+    synchronized (this) {
+      if (instrument == null) {
+        return;
+      }
+      long lots = 0;
+      for (PositionView p : resync.positions()) {
+        if (instrument.symbol().equals(p.symbol())) {
+          lots = instrument.lotsOrInvalid(p.position());
+        }
+      }
+      long mark = twoSided ? (bestBid + bestAsk) / 2 : 0;
+      reconcile(
+          lots, "resync after reports " + resync.expectedSeq() + ".." + resync.resumedSeq(), mark);
+    }
+  }
+
+  /**
+   * Books the difference between the gateway's position and the account's at {@code markTicks} (the
+   * fills behind it were never seen). Caller holds the lock.
+   */
+  private void reconcile(long gatewayLots, String why, long markTicks) {
+    long diff = gatewayLots - account.position();
+    if (gatewayLots == Long.MIN_VALUE || diff == 0 || markTicks <= 0) {
+      return;
+    }
+    account.onFill(diff > 0 ? Side.BID : Side.ASK, markTicks, Math.abs(diff), 0.0);
+    lastError = "inventory corrected by " + diff + " lots to the gateway's (" + why + ")";
+    LOG.warn("strategy {}: {}", id, lastError);
   }
 
   // ---------------------------------------------------------------- decisions
@@ -199,8 +250,8 @@ public final class LiveStrategy implements VenueListener {
     }
     long start = System.nanoTime();
     try {
-      if (state == StrategyState.STOPPED) {
-        return;
+      if (state == StrategyState.STOPPED || !venue.executionsConnected()) {
+        return; // no quoting blind: fills of a quote sent now could go unseen
       }
       QuoteRequest quote;
       long tick;

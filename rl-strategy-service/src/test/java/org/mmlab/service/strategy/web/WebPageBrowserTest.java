@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mmlab.service.marketdata.MarketDataApplication;
 import org.mmlab.service.strategy.RlStrategyApplication;
+import org.mmlab.service.strategy.support.InJvmVenue;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,8 +44,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class WebPageBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(120);
 
-  static ConfigurableApplicationContext exchange;
-  static ConfigurableApplicationContext gateway;
+  static InJvmVenue venue;
   static ConfigurableApplicationContext strategies;
   static int exchangePort;
   static int strategyPort;
@@ -63,34 +62,13 @@ class WebPageBrowserTest {
     // The page learns the strategy stream's URL from the exchange's configuration, so the strategy
     // service's port is chosen before the exchange starts.
     strategyPort = freePort();
-    exchange =
-        new SpringApplicationBuilder(MarketDataApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.application.name=market-data-service",
-                "--management.metrics.tags.application=market-data-service",
-                "--mmlab.exchange.market=zi",
-                "--mmlab.exchange.seed=11",
-                "--mmlab.exchange.speed=5.0",
-                "--mmlab.exchange.internal-token=web-token",
-                "--mmlab.web.strategy-ws-url=ws://{host}:" + strategyPort + "/ws/strategies",
-                "--springdoc.api-docs.enabled=false");
-    exchangePort = exchange.getEnvironment().getProperty("local.server.port", Integer.class);
-    gateway =
-        new SpringApplicationBuilder(Class.forName("org.mmlab.service.gateway.GatewayApplication"))
-            .run(
-                "--server.port=0",
-                "--spring.application.name=order-gateway-service",
-                "--management.metrics.tags.application=order-gateway-service",
-                "--mmlab.gateway.exchange-url=ws://localhost:"
-                    + exchangePort
-                    + "/internal/ws/orders",
-                "--mmlab.gateway.internal-token=web-token",
-                "--mmlab.gateway.clients[0].id=strategy",
-                "--mmlab.gateway.clients[0].api-key=strategy-key",
-                "--mmlab.gateway.reconnect-delay=100ms",
-                "--springdoc.api-docs.enabled=false");
-    int gatewayPort = gateway.getEnvironment().getProperty("local.server.port", Integer.class);
+    venue =
+        InJvmVenue.start(
+            11,
+            5.0,
+            List.of("--mmlab.web.strategy-ws-url=ws://{host}:" + strategyPort + "/ws/strategies"));
+    exchangePort = venue.exchangePort();
+    int gatewayPort = venue.gatewayPort();
     strategies =
         new SpringApplicationBuilder(RlStrategyApplication.class)
             .run(
@@ -124,15 +102,14 @@ class WebPageBrowserTest {
       browser.quit();
       browser = null;
     }
-    for (ConfigurableApplicationContext c :
-        new ConfigurableApplicationContext[] {strategies, gateway, exchange}) {
-      if (c != null) {
-        c.close();
-      }
+    if (strategies != null) {
+      strategies.close();
+      strategies = null;
     }
-    strategies = null;
-    gateway = null;
-    exchange = null;
+    if (venue != null) {
+      venue.close();
+      venue = null;
+    }
   }
 
   @Test
