@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmlab.api.Endpoints;
@@ -164,14 +163,6 @@ class ExecutionResyncTest {
             .bindNow();
   }
 
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(end);
-      Thread.sleep(20);
-    }
-  }
-
   @Test
   void aHoleTheGatewayCannotReplayIsHealedByReadingTheStateAfresh() throws Exception {
     start();
@@ -208,8 +199,9 @@ class ExecutionResyncTest {
                 Duration.ofMillis(200)),
             listener)) {
       venue.subscribeExecutions();
-      await("the restarted stream's first report", () -> events.size() >= 7);
-      await("the third connection to stay up", venue::executionsConnected);
+      VenueClientReconnectTest.await(
+          "the restarted stream's first report", () -> events.size() >= 7);
+      VenueClientReconnectTest.await("the third connection to stay up", venue::executionsConnected);
       assertThat(events)
           .containsExactly(
               "exec 1",
@@ -253,7 +245,7 @@ class ExecutionResyncTest {
     try {
       socket.start();
       // Sample the pause after each attempt until it reaches the bound.
-      await(
+      VenueClientReconnectTest.await(
           "the bound",
           () -> {
             long p = socket.backoffMillis();
@@ -264,12 +256,13 @@ class ExecutionResyncTest {
           });
       assertThat(pauses).isSubsetOf(10L, 20L, 40L, 80L).isSorted();
       long before = socket.connects();
-      await("two more refused attempts", () -> socket.connects() >= before + 2);
+      VenueClientReconnectTest.await(
+          "two more refused attempts", () -> socket.connects() >= before + 2);
       assertThat(socket.backoffMillis()).isEqualTo(80);
       assertThat(socket.connected()).isFalse();
 
       refusing.set(false);
-      await("the connection", socket::connected);
+      VenueClientReconnectTest.await("the connection", socket::connected);
       assertThat(socket.backoffMillis()).isEqualTo(10);
       assertThat(states).containsExactly(true);
     } finally {

@@ -27,11 +27,11 @@ import org.mmlab.service.strategy.run.StrategyView;
 import org.mmlab.service.strategy.support.Await;
 import org.mmlab.service.strategy.support.BookLog;
 import org.mmlab.service.strategy.support.InJvmVenue;
+import org.mmlab.service.strategy.support.StrategyApi;
 import org.mmlab.testsupport.TcpProxy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -120,32 +120,15 @@ class StrategyReconnectEndToEndTest {
   }
 
   private String start(String body) {
-    return web.post()
-        .uri("/api/v1/strategies")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body)
-        .exchange()
-        .expectStatus()
-        .isCreated()
-        .expectBody(StrategyView.class)
-        .returnResult()
-        .getResponseBody()
-        .id();
+    return StrategyApi.start(web, body);
   }
 
   private StrategyView status(String id) {
-    return web.get()
-        .uri("/api/v1/strategies/" + id)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(StrategyView.class)
-        .returnResult()
-        .getResponseBody();
+    return StrategyApi.status(web, id);
   }
 
   private void stop(String id) {
-    web.delete().uri("/api/v1/strategies/" + id).exchange().expectStatus().isOk();
+    StrategyApi.stop(web, id);
   }
 
   @Test

@@ -35,7 +35,9 @@ import org.mmlab.client.VenueListener;
 import org.mmlab.service.strategy.run.StrategyState;
 import org.mmlab.service.strategy.run.StrategyView;
 import org.mmlab.service.strategy.support.Await;
+import org.mmlab.service.strategy.support.BookLog;
 import org.mmlab.service.strategy.support.InJvmVenue;
+import org.mmlab.service.strategy.support.StrategyApi;
 import org.mmlab.service.strategy.support.TinyBundle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -216,7 +218,7 @@ class StrategyServiceEndToEndTest {
           Duration.ofSeconds(10),
           () -> !strategyAccount.openOrders().isEmpty());
       // Its quote is in the exchange's public book.
-      BookCopy copy = new BookCopy();
+      BookLog copy = new BookLog();
       try (VenueClient marketData = client("tester-key", copy)) {
         marketData.subscribeMarketData();
         await(
@@ -296,47 +298,8 @@ class StrategyServiceEndToEndTest {
     }
   }
 
-  /** A copy of the public book's levels, taken on the stream's thread after each change. */
-  static final class BookCopy implements VenueListener {
-    private volatile java.util.Map<Long, Long> bids = java.util.Map.of();
-    private volatile java.util.Map<Long, Long> asks = java.util.Map.of();
-
-    @Override
-    public void onSnapshot(LocalBook book, long simTime) {
-      onBook(book, simTime);
-    }
-
-    @Override
-    public void onBook(LocalBook book, long simTime) {
-      bids = copy(book, true);
-      asks = copy(book, false);
-    }
-
-    private static java.util.Map<Long, Long> copy(LocalBook book, boolean bid) {
-      long[] px = new long[1000];
-      long[] sz = new long[1000];
-      int n = bid ? book.bids(px, sz) : book.asks(px, sz);
-      java.util.Map<Long, Long> m = new java.util.HashMap<>();
-      for (int i = 0; i < n; i++) {
-        m.put(px[i], sz[i]);
-      }
-      return m;
-    }
-
-    long sizeAt(Side side, long ticks) {
-      return (side == Side.BUY ? bids : asks).getOrDefault(ticks, 0L);
-    }
-  }
-
   private StrategyView status(String id) {
-    return web.get()
-        .uri("/api/v1/strategies/" + id)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(StrategyView.class)
-        .returnResult()
-        .getResponseBody();
+    return StrategyApi.status(web, id);
   }
 
   @Test
