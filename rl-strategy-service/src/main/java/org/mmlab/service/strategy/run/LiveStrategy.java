@@ -304,8 +304,9 @@ public final class LiveStrategy implements VenueListener {
     long ready = System.nanoTime();
     try {
       QuoteView view = venue.quote(quote);
+      long answered = System.nanoTime();
       quotes++;
-      metrics.quote(id, ready - decisionStartNanos, System.nanoTime() - tickNanos);
+      metrics.quote(id, ready - decisionStartNanos, answered - ready, answered - tickNanos);
       if (rejected(view.bid()) || rejected(view.ask())) {
         quoteRejects++;
         lastQuote = null; // try again next time

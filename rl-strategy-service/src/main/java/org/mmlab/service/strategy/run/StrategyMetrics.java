@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * mmlab_strategy_quotes_total}, the {@code mmlab_strategy_decision_seconds} timer (a decision's
  * start → its quote request ready to send: the latency inside this service), the {@code
  * mmlab_strategy_tick_to_quote_seconds} timer (latest book event seen by a decision → its quote
- * acknowledged by the gateway, so including the gateway and exchange round trip) and the {@code
+ * acknowledged by the gateway: the age of the book when the timer-driven decision ran, the decision
+ * and the round trip), the {@code mmlab_strategy_quote_round_trip_seconds} timer (quote request
+ * sent → the gateway's answer, after the exchange applied it) and the {@code
  * mmlab_strategy_realized_spread_ticks} summary (per fill: fill price against the mid the strategy
  * saw when the fill arrived, positive when the fill earned spread).
  */
@@ -33,6 +35,7 @@ public final class StrategyMetrics {
       Counter quotes,
       Timer tickToQuote,
       Timer decision,
+      Timer roundTrip,
       DistributionSummary realizedSpread,
       List<Meter> all) {}
 
@@ -89,6 +92,14 @@ public final class StrategyMetrics {
             .minimumExpectedValue(Duration.ofNanos(1_000))
             .maximumExpectedValue(Duration.ofSeconds(1))
             .register(registry);
+    Timer roundTrip =
+        Timer.builder("mmlab.strategy.quote.round.trip")
+            .tags(tags)
+            .description("A quote request sent until the gateway's answer (exchange included)")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(10_000))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(registry);
     DistributionSummary realizedSpread =
         DistributionSummary.builder("mmlab.strategy.realized.spread")
             .tags(tags)
@@ -103,8 +114,18 @@ public final class StrategyMetrics {
             quotes,
             latency,
             decision,
+            roundTrip,
             realizedSpread,
-            List.of(pnl, inventory, limit, fills, quotes, latency, decision, realizedSpread)));
+            List.of(
+                pnl,
+                inventory,
+                limit,
+                fills,
+                quotes,
+                latency,
+                decision,
+                roundTrip,
+                realizedSpread)));
   }
 
   void fill(String id, double edgeTicks) {
@@ -117,11 +138,12 @@ public final class StrategyMetrics {
     }
   }
 
-  void quote(String id, long decisionNanos, long tickToQuoteNanos) {
+  void quote(String id, long decisionNanos, long roundTripNanos, long tickToQuoteNanos) {
     Meters m = meters.get(id);
     if (m != null) {
       m.quotes.increment();
       m.decision.record(decisionNanos, TimeUnit.NANOSECONDS);
+      m.roundTrip.record(roundTripNanos, TimeUnit.NANOSECONDS);
       m.tickToQuote.record(tickToQuoteNanos, TimeUnit.NANOSECONDS);
     }
   }
