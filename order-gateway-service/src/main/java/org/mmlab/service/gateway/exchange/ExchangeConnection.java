@@ -97,6 +97,15 @@ public class ExchangeConnection implements SmartLifecycle {
   }
 
   /**
+   * Requests sent and not answered yet.
+   *
+   * @return how many
+   */
+  public int pendingRequests() {
+    return pending.size();
+  }
+
+  /**
    * Forgets a request that timed out.
    *
    * @param ref its reference

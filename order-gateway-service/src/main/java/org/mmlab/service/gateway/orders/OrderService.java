@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.mmlab.api.CancelReason;
 import org.mmlab.api.InstrumentInfo;
@@ -631,10 +632,16 @@ public class OrderService {
     return null;
   }
 
-  /** Waits for the exchange's answer, mapping a timeout and a lost connection to problems. */
+  /**
+   * Waits for the exchange's answer, mapping a timeout and a lost connection to problems. The
+   * timeout is the future's own ({@code orTimeout} on a copy, so other waiters on the same answer
+   * keep theirs): Reactor's {@code timeout} operator builds a description of the whole pipeline on
+   * every subscription, which cost more than the rest of the wait.
+   */
   private Mono<EventBatch> await(CompletableFuture<EventBatch> answer, String ref) {
-    return Mono.fromFuture(answer, true)
-        .timeout(props.requestTimeout())
+    CompletableFuture<EventBatch> timed =
+        answer.copy().orTimeout(props.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    return Mono.fromFuture(timed, true)
         .onErrorMap(CompletionException.class, Throwable::getCause)
         .onErrorMap(
             TimeoutException.class,

@@ -12,7 +12,6 @@ import org.mmlab.api.ProblemCode;
 import org.mmlab.api.order.KillSwitchRequest;
 import org.mmlab.api.order.KillSwitchView;
 import org.mmlab.api.order.PositionView;
-import org.mmlab.api.order.QuoteRequest;
 import org.mmlab.api.order.QuoteView;
 import org.mmlab.service.gateway.ApiProblemException;
 import org.mmlab.service.gateway.orders.OrderService;
@@ -23,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Quotes, positions, the instrument and the kill switch. */
+/**
+ * The current quote, positions, the instrument and the kill switch (replacing the quote is {@link
+ * OrderEntryHandler}'s).
+ */
 @RestController
 @Tag(name = "account")
 @SecurityRequirement(name = "apiKey")
@@ -32,19 +34,6 @@ class AccountController {
 
   AccountController(OrderService orders) {
     this.orders = orders;
-  }
-
-  @PutMapping(Endpoints.QUOTES)
-  @Operation(
-      summary = "Replace the client's two-sided quote",
-      description =
-          "Both sides post-only, updated atomically at the exchange. An unchanged side keeps its"
-              + " queue place; a smaller size at the same price too; a side with neither price"
-              + " nor size (or size 0) is cancelled.")
-  Mono<QuoteView> quote(
-      @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CLIENT) String client,
-      @Valid @RequestBody QuoteRequest request) {
-    return orders.quote(client, request);
   }
 
   @GetMapping(Endpoints.QUOTES)

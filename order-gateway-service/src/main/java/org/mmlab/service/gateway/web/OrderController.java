@@ -4,26 +4,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import org.mmlab.api.Endpoints;
 import org.mmlab.api.order.OrderView;
-import org.mmlab.api.order.SubmitOrderRequest;
 import org.mmlab.service.gateway.orders.OrderService;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Orders: submit, cancel, list own. */
+/** Orders: list own, look one up, cancel (submitting is {@link OrderEntryHandler}'s). */
 @RestController
 @RequestMapping(Endpoints.ORDERS)
 @Tag(name = "orders")
@@ -33,25 +26,6 @@ class OrderController {
 
   OrderController(OrderService orders) {
     this.orders = orders;
-  }
-
-  @PostMapping
-  @Operation(
-      summary = "Submit an order",
-      description =
-          "201 with the order after the exchange's answer (it may already be filled); 200 when the"
-              + " same clientOrderId was sent before for the same order. Rejections are problem"
-              + " details with a stable code.")
-  Mono<ResponseEntity<OrderView>> submit(
-      @Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CLIENT) String client,
-      @Valid @RequestBody SubmitOrderRequest request) {
-    return orders
-        .submit(client, request)
-        .map(
-            s ->
-                ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .location(URI.create(Endpoints.ORDERS + "/" + s.order().orderId()))
-                    .body(s.order()));
   }
 
   @GetMapping

@@ -27,7 +27,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
-/** The REST edge: API keys, bean validation and problem details, over a mocked order service. */
+/**
+ * The REST edge, controllers and the functional order-entry routes alike: API keys, bean validation
+ * and problem details, over a mocked order service.
+ */
 @WebFluxTest(controllers = {OrderController.class, AccountController.class})
 @TestPropertySource(
     properties = {
@@ -42,7 +45,7 @@ import reactor.core.publisher.Mono;
 class OrderControllerTest {
   @TestConfiguration
   @EnableConfigurationProperties(GatewayProperties.class)
-  @Import(ApiKeys.class)
+  @Import({ApiKeys.class, OrderEntryRoutes.class, OrderEntryHandler.class})
   static class Config {}
 
   @Autowired WebTestClient web;
@@ -167,6 +170,55 @@ class OrderControllerTest {
         .expectBody()
         .jsonPath("$.code")
         .isEqualTo("MALFORMED_REQUEST");
+  }
+
+  @Test
+  void missingHugeAndMistypedBodiesAreProblemsOnTheOrderEntryRoutes() {
+    for (String path : new String[] {"/api/v1/orders", "/api/v1/quotes"}) {
+      WebTestClient.RequestBodySpec empty =
+          path.endsWith("orders") ? web.post().uri(path) : web.put().uri(path);
+      empty
+          .header("X-API-Key", "alice-key")
+          .contentType(MediaType.APPLICATION_JSON)
+          .exchange()
+          .expectStatus()
+          .isBadRequest()
+          .expectHeader()
+          .contentType("application/problem+json")
+          .expectBody()
+          .jsonPath("$.code")
+          .isEqualTo("MALFORMED_REQUEST")
+          .jsonPath("$.instance")
+          .isEqualTo(path);
+      WebTestClient.RequestBodySpec text =
+          path.endsWith("orders") ? web.post().uri(path) : web.put().uri(path);
+      text.header("X-API-Key", "alice-key")
+          .contentType(MediaType.TEXT_PLAIN)
+          .bodyValue(VALID)
+          .exchange()
+          .expectStatus()
+          .isEqualTo(415)
+          .expectHeader()
+          .contentType("application/problem+json")
+          .expectBody()
+          .jsonPath("$.code")
+          .isEqualTo("MALFORMED_REQUEST");
+      // An unparseable Content-Type (415) is GatewayFuzzTest's: this client refuses to send one.
+      WebTestClient.RequestBodySpec huge =
+          path.endsWith("orders") ? web.post().uri(path) : web.put().uri(path);
+      huge.header("X-API-Key", "alice-key")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"clientOrderId\":\"" + "x".repeat(300_000) + "\"}")
+          .exchange()
+          .expectStatus()
+          .isEqualTo(413)
+          .expectHeader()
+          .contentType("application/problem+json")
+          .expectBody()
+          .jsonPath("$.code")
+          .isEqualTo("MALFORMED_REQUEST");
+    }
+    verifyNoInteractions(orders);
   }
 
   @Test
