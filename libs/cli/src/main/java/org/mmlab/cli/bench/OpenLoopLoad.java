@@ -61,6 +61,17 @@ final class OpenLoopLoad {
      *     RATE_LIMITED})
      */
     String accept(long index, Request request, int status, String body, boolean measured);
+
+    /**
+     * A request that got no response (timeout, I/O error); called on the connection threads. The
+     * default does nothing.
+     *
+     * @param index the request's index
+     * @param request the request
+     * @param outcome the outcome name ({@code timeout}, {@code I/O error: ...})
+     * @param measured whether the request belongs to the measured window
+     */
+    default void unanswered(long index, Request request, String outcome, boolean measured) {}
   }
 
   /**
@@ -271,8 +282,10 @@ final class OpenLoopLoad {
         }
       } catch (SocketTimeoutException e) {
         outcome = "timeout";
+        s.responses.unanswered(i, r, outcome, measured);
       } catch (IOException e) {
         outcome = "I/O error: " + e.getClass().getSimpleName();
+        s.responses.unanswered(i, r, outcome, measured);
       }
       long now = System.nanoTime();
       if (measured) {

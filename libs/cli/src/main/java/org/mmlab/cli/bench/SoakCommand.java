@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +48,13 @@ import tools.jackson.databind.json.JsonMapper;
       "are given) with a strategy quoting, under --rate order requests/s for --minutes: 70% IOC",
       "orders outside the spread, 10% IOC orders that cross (1 lot, against the client's",
       "position), 20% resting limits behind the best price, each cancelled once a client has",
-      "more than 20 resting. Passes when no request fails, no service dies, the strategy keeps",
-      "running, every acknowledged order has a final execution report or is still open, and",
-      "each service's heap after a full GC (jcmd GC.run every --gc-every s on services started",
-      "here) grows by less than 10% + 16 MiB. Writes the heap samples as CSV and a PNG chart."
+      "more than 20 resting; an empty side is priced from the other, and every price stays",
+      "within 4% of the mid (the gateway's band is 5%). Passes when no request fails, no",
+      "service dies, the strategy keeps running, every acknowledged order has a final",
+      "execution report or is still open, and each service's heap after a full GC (jcmd",
+      "GC.run every --gc-every s on services started here) grows by less than 10% + 16 MiB.",
+      "Cancels refused because the order filled first (409 ORDER_NOT_OPEN) are expected and",
+      "counted apart. Writes the heap samples as CSV and a PNG chart."
     },
     footer = {
       "",
@@ -61,6 +65,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SoakCommand implements Callable<Integer> {
   static final List<String> DEFAULT_KEYS = List.of("demo-key", "admin-key");
   static final int MAX_RESTING = 20;
+
+  /**
+   * Orders are priced within this fraction of the mid (taken as the gateway takes it: both bests,
+   * or the one present), inside the gateway's default price band of 5%.
+   */
+  static final double MAX_FROM_MID = 0.04;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin VenueOptions venue;
@@ -194,35 +204,63 @@ public final class SoakCommand implements Callable<Integer> {
         HeapTask sample = new HeapTask(services, http, heap, scrapeErrors, t0, gcEveryNanos);
         sampler.scheduleAtFixedRate(sample, 0, sampleEverySeconds, TimeUnit.SECONDS);
         String run = Long.toString(System.currentTimeMillis(), 36);
-        OpenLoopLoad.Requests requests = i -> request(i, clients, book, instrument, run);
+        OpenLoopLoad.Requests requests = i -> request(i, clients, book.top(), instrument, run);
         OpenLoopLoad.Responses responses =
-            (i, req, status, body, measured) -> {
-              boolean cancel = "DELETE".equals(req.method());
-              if (status / 100 == 2) {
-                if (!cancel) {
-                  JsonNode n = json.readTree(body);
-                  long id = n.path("orderId").asLong();
-                  ledger.acknowledged(id);
-                  String orderStatus = n.path("status").asString();
-                  if ("LIMIT".equals(n.path("type").asString())
-                      && ("NEW".equals(orderStatus) || "PARTIALLY_FILLED".equals(orderStatus))) {
-                    Client c = byKey.get(req.apiKey());
-                    if (c != null) {
-                      c.resting.addLast(id);
+            new OpenLoopLoad.Responses() {
+              @Override
+              public String accept(
+                  long i, OpenLoopLoad.Request req, int status, String body, boolean measured) {
+                boolean cancel = "DELETE".equals(req.method());
+                if (status / 100 == 2) {
+                  if (!cancel) {
+                    JsonNode n = json.readTree(body);
+                    long id = n.path("orderId").asLong();
+                    ledger.acknowledged(id);
+                    String orderStatus = n.path("status").asString();
+                    if ("LIMIT".equals(n.path("type").asString())
+                        && ("NEW".equals(orderStatus) || "PARTIALLY_FILLED".equals(orderStatus))) {
+                      Client c = byKey.get(req.apiKey());
+                      if (c != null) {
+                        c.resting.addLast(id);
+                      }
                     }
                   }
+                  return null;
                 }
-                return null;
+                String outcome = GatewayBenchCommand.outcome(status, body);
+                if (cancel && outcome.endsWith(" ORDER_NOT_OPEN")) {
+                  cancelsTooLate.incrementAndGet(); // filled before the cancel arrived: no error
+                  return null;
+                }
+                String named = (cancel ? "cancel " : "submit ") + outcome;
+                // The first problem detail of each kind, to tell why without the services' logs.
+                example(named, req, body);
+                return named;
               }
-              String outcome = GatewayBenchCommand.outcome(status, body);
-              if (cancel && outcome.endsWith(" ORDER_NOT_OPEN")) {
-                cancelsTooLate.incrementAndGet(); // filled before the cancel arrived: no error
-                return null;
+
+              @Override
+              public void unanswered(
+                  long i, OpenLoopLoad.Request req, String outcome, boolean measured) {
+                example(outcome, req, "no response");
               }
-              String named = (cancel ? "cancel " : "submit ") + outcome;
-              // The first problem detail of each kind, to tell why without the services' logs.
-              examples.putIfAbsent(named, req.body() + " → " + body);
-              return named;
+
+              private void example(String kind, OpenLoopLoad.Request req, String answer) {
+                if (!examples.containsKey(kind)) {
+                  examples.putIfAbsent(
+                      kind,
+                      Instant.now()
+                          + ": "
+                          + req.method()
+                          + " "
+                          + req.path()
+                          + (req.body() == null ? "" : " " + req.body())
+                          + " → "
+                          + answer
+                          + " ("
+                          + book.describe()
+                          + ")");
+                }
+              }
             };
         out.printf(
             "soak: %s order requests/s for %s min over %d connections, keys %s, strategy %s (%s)%n",
@@ -352,9 +390,19 @@ public final class SoakCommand implements Callable<Integer> {
     }
   }
 
-  /** The request mix; see the command's description. */
-  private static OpenLoopLoad.Request request(
-      long i, List<Client> clients, BookWatch book, InstrumentInfo instrument, String run) {
+  /**
+   * The request mix; see the command's description. An empty side of the book is priced from the
+   * mid (the other side), and every price stays within {@link #MAX_FROM_MID} of the mid.
+   *
+   * @param i the request's index
+   * @param clients the load's clients (taken in turn)
+   * @param top the load's view of the book
+   * @param instrument the instrument
+   * @param run a tag making the client order ids unique to this run
+   * @return the request
+   */
+  static OpenLoopLoad.Request request(
+      long i, List<Client> clients, BookWatch.Top top, InstrumentInfo instrument, String run) {
     Client c = clients.get((int) (i % clients.size()));
     long slot = i / clients.size();
     if (c.resting.size() > MAX_RESTING) {
@@ -364,8 +412,8 @@ public final class SoakCommand implements Callable<Integer> {
       }
     }
     int kind = (int) (slot % 10);
-    long bid = book.bestBid();
-    long ask = book.bestAsk();
+    long bid = top.bidOrMid();
+    long ask = top.askOrMid();
     long position = c.positionLots.get();
     boolean buy;
     String type;
@@ -394,11 +442,24 @@ public final class SoakCommand implements Callable<Integer> {
             + "\",\"type\":\""
             + type
             + "\",\"price\":"
-            + instrument.price(Math.max(1, ticks)).toPlainString()
+            + instrument.price(withinBand(ticks, top.mid())).toPlainString()
             + ",\"size\":"
             + instrument.size(1).toPlainString()
             + "}";
     return new OpenLoopLoad.Request("POST", Endpoints.ORDERS, c.key, body);
+  }
+
+  /**
+   * Moves a price to within {@link #MAX_FROM_MID} of the mid, and to at least one tick.
+   *
+   * @param ticks the price
+   * @param mid the mid, ticks
+   * @return the price in the band
+   */
+  static long withinBand(long ticks, double mid) {
+    long lo = (long) Math.ceil(mid * (1 - MAX_FROM_MID));
+    long hi = (long) Math.floor(mid * (1 + MAX_FROM_MID));
+    return Math.max(1, Math.min(hi, Math.max(lo, ticks)));
   }
 
   private static void awaitExecutionStreams(List<Client> clients) throws InterruptedException {
@@ -480,16 +541,19 @@ public final class SoakCommand implements Callable<Integer> {
                 + " min at "
                 + BenchReport.fmt(rate)
                 + " order requests/s");
+    // The load counts an expected 409 as a success; the report shows it apart from the 2xx.
+    long answered2xx = r.ok() - cancelsTooLate;
     rep.row(
             "requests answered 2xx",
-            BenchReport.fmt(r.okPerSecond())
+            BenchReport.fmt(r.seconds() > 0 ? answered2xx / r.seconds() : 0)
                 + " /s ("
-                + r.ok()
+                + answered2xx
                 + " in "
                 + String.format("%.0f", r.seconds())
-                + " s; cancels too late to count: "
-                + cancelsTooLate
-                + ")")
+                + " s)")
+        .row(
+            "cancels refused because the order had filled first (409 ORDER_NOT_OPEN, expected)",
+            Long.toString(cancelsTooLate))
         .row("failed requests", r.failed() + (r.failures().isEmpty() ? "" : " " + r.failures()))
         .row("latency (from intended send)", lat.line())
         .row("orders acknowledged", Long.toString(acc.acknowledged()))
@@ -541,6 +605,7 @@ public final class SoakCommand implements Callable<Integer> {
         .put("ratePerSecond", rate)
         .put("okPerSecond", LatencySummary.round(r.okPerSecond()))
         .put("ok", r.ok())
+        .put("answered2xx", answered2xx)
         .put("failed", r.failed())
         .put("failures", r.failures())
         .put("cancelsTooLate", cancelsTooLate)
