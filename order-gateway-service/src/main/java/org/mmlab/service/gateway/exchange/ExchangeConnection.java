@@ -1,5 +1,8 @@
 package org.mmlab.service.gateway.exchange;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -155,13 +158,18 @@ public class ExchangeConnection implements SmartLifecycle {
     session = s;
     outbound = out;
     Mono<Void> send = s.send(out.asFlux().map(s::textMessage));
-    Mono<Void> receive =
-        s.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(this::onMessage).then();
+    // Parsed straight from the frame's UTF-8 bytes: no String copy, Jackson's byte parser.
+    Mono<Void> receive = s.receive().doOnNext(this::onFrame).then();
     return Mono.firstWithSignal(send, receive).doFinally(signal -> disconnected(out));
   }
 
-  private void onMessage(String text) {
-    ExchangeMessage message = json.readValue(text, ExchangeMessage.class);
+  private void onFrame(WebSocketMessage frame) {
+    ExchangeMessage message;
+    try (InputStream in = frame.getPayload().asInputStream()) {
+      message = json.readValue(in, ExchangeMessage.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     if (message instanceof SessionState state) {
       store.resync(state);
       lastSeq = state.seq();
