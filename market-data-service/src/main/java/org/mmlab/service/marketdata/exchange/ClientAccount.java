@@ -1,5 +1,6 @@
 package org.mmlab.service.marketdata.exchange;
 
+import java.nio.ByteBuffer;
 import org.mmlab.api.Side;
 import org.mmlab.api.exchange.ClientPosition;
 
@@ -29,6 +30,22 @@ final class ClientAccount {
       sold += size;
       cash += price * size;
     }
+  }
+
+  /** Journals the account's identity and position (base and snapshot records share this part). */
+  void write(ByteBuffer b) {
+    JournalCodec.putString(b, clientId);
+    b.putLong(owner).putLong(position).putLong(bought).putLong(sold).putLong(cash);
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static ClientAccount read(ByteBuffer b) {
+    ClientAccount a = new ClientAccount(JournalCodec.getString(b), b.getLong());
+    a.position = b.getLong();
+    a.bought = b.getLong();
+    a.sold = b.getLong();
+    a.cash = b.getLong();
+    return a;
   }
 
   ClientPosition view() {

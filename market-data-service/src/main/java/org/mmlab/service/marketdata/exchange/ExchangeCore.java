@@ -1320,8 +1320,7 @@ public final class ExchangeCore implements AutoCloseable {
     b.putLong(nextOrderId);
     b.putInt(accounts.size());
     for (ClientAccount a : accounts.values()) {
-      JournalCodec.putString(b, a.clientId);
-      b.putLong(a.owner).putLong(a.position).putLong(a.bought).putLong(a.sold).putLong(a.cash);
+      a.write(b);
     }
   }
 
@@ -1338,11 +1337,7 @@ public final class ExchangeCore implements AutoCloseable {
     nextOrderId = b.getLong();
     int n = b.getInt();
     for (int i = 0; i < n; i++) {
-      ClientAccount a = new ClientAccount(JournalCodec.getString(b), b.getLong());
-      a.position = b.getLong();
-      a.bought = b.getLong();
-      a.sold = b.getLong();
-      a.cash = b.getLong();
+      ClientAccount a = ClientAccount.read(b);
       accounts.put(a.clientId, a);
       accountsByOwner.put(a.owner, a);
     }
@@ -1377,8 +1372,7 @@ public final class ExchangeCore implements AutoCloseable {
     b.putLong(eventsBase).putLong(commands);
     b.putInt(accounts.size());
     for (ClientAccount a : accounts.values()) {
-      JournalCodec.putString(b, a.clientId);
-      b.putLong(a.owner).putLong(a.position).putLong(a.bought).putLong(a.sold).putLong(a.cash);
+      a.write(b);
       b.putLong(a.quoteBid).putLong(a.quoteAsk);
     }
     b.putInt(orders.size());
@@ -1420,11 +1414,7 @@ public final class ExchangeCore implements AutoCloseable {
     commands = b.getLong();
     int n = b.getInt();
     for (int k = 0; k < n; k++) {
-      ClientAccount a = new ClientAccount(JournalCodec.getString(b), b.getLong());
-      a.position = b.getLong();
-      a.bought = b.getLong();
-      a.sold = b.getLong();
-      a.cash = b.getLong();
+      ClientAccount a = ClientAccount.read(b);
       a.quoteBid = b.getLong();
       a.quoteAsk = b.getLong();
       accounts.put(a.clientId, a);
