@@ -76,6 +76,7 @@ final class BenchServices implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     for (String name : needed) {
       List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.serviceHeap));
+      cmd.addAll(o.jvmOptions(name)); // after -Xmx, so that an -Xmx given here wins
       Map<String, String> env = Map.of();
       int port;
       switch (name) {

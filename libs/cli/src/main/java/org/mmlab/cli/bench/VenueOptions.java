@@ -2,6 +2,7 @@ package org.mmlab.cli.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.mmlab.cli.UserInputException;
 import picocli.CommandLine.Option;
@@ -71,6 +72,14 @@ public final class VenueOptions {
   String serviceHeap;
 
   @Option(
+      names = "--jvm-option",
+      paramLabel = "SERVICE=OPTION",
+      description =
+          "A JVM option for one service started here, after its -Xmx (repeatable), e.g."
+              + " order-gateway-service=-XX:+UseZGC or order-gateway-service=-Xmx2g.")
+  List<String> jvmOptions;
+
+  @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "180",
@@ -137,6 +146,11 @@ public final class VenueOptions {
     if (!serviceHeap.matches("[0-9]+[kKmMgG]?")) {
       throw new UserInputException("--service-heap must look like 512m or 2g, got " + serviceHeap);
     }
+    jvmOptions(BenchServices.GATEWAY); // validates every --jvm-option
+    if (external() && jvmOptions != null && !jvmOptions.isEmpty()) {
+      throw new UserInputException(
+          "--jvm-option applies to services started here, not to running ones given by URL");
+    }
     if (apiKeys != null) {
       for (String k : apiKeys) {
         if (k.isBlank()) {
@@ -154,5 +168,45 @@ public final class VenueOptions {
    */
   List<String> keys(List<String> defaults) {
     return apiKeys == null || apiKeys.isEmpty() ? defaults : List.copyOf(apiKeys);
+  }
+
+  /**
+   * The {@code --jvm-option}s given for one service.
+   *
+   * @param service a service's name
+   * @return its options, in the order given
+   * @throws UserInputException when an option does not name a known service or is not a JVM option
+   */
+  List<String> jvmOptions(String service) {
+    List<String> mine = new ArrayList<>();
+    if (jvmOptions == null) {
+      return mine;
+    }
+    for (String o : jvmOptions) {
+      int eq = o.indexOf('=');
+      String name = eq < 0 ? "" : o.substring(0, eq);
+      String option = eq < 0 ? "" : o.substring(eq + 1);
+      if (!name.equals(BenchServices.MARKET_DATA)
+          && !name.equals(BenchServices.GATEWAY)
+          && !name.equals(BenchServices.STRATEGY)) {
+        throw new UserInputException(
+            "--jvm-option must be SERVICE=OPTION with SERVICE one of "
+                + BenchServices.MARKET_DATA
+                + ", "
+                + BenchServices.GATEWAY
+                + ", "
+                + BenchServices.STRATEGY
+                + "; got "
+                + o);
+      }
+      if (!option.startsWith("-")) {
+        throw new UserInputException(
+            "--jvm-option " + o + ": the option must start with '-' (e.g. -XX:+UseZGC)");
+      }
+      if (name.equals(service)) {
+        mine.add(option);
+      }
+    }
+    return mine;
   }
 }

@@ -200,6 +200,27 @@ class BenchCommandsTest {
             venue.url());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo("error: --rate must be in (0, 1000000], got 0.0");
+    CliRun j = CliRun.of("bench", "gateway", "--jvm-option", "order-gateway-service=Xmx2g");
+    assertThat(j.exitCode()).isEqualTo(2);
+    assertThat(j.err().strip())
+        .isEqualTo(
+            "error: --jvm-option order-gateway-service=Xmx2g: the option must start with '-'"
+                + " (e.g. -XX:+UseZGC)");
+    CliRun k = CliRun.of("bench", "fanout", "--jvm-option", "gateway=-XX:+UseZGC");
+    assertThat(k.exitCode()).isEqualTo(2);
+    assertThat(k.err()).contains("SERVICE one of market-data-service");
+    CliRun u =
+        CliRun.of(
+            "bench",
+            "gateway",
+            "--jvm-option",
+            "order-gateway-service=-XX:+UseZGC",
+            "--gateway-url",
+            venue.url(),
+            "--market-data-url",
+            venue.url());
+    assertThat(u.exitCode()).isEqualTo(2);
+    assertThat(u.err()).contains("not to running ones given by URL");
     CliRun s = CliRun.of("soak", "--gateway-url", venue.url());
     assertThat(s.exitCode()).isEqualTo(2);
     assertThat(s.err()).contains("--market-data-url is needed");
