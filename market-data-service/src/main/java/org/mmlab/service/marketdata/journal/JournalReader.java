@@ -46,19 +46,12 @@ public final class JournalReader implements AutoCloseable {
    */
   public boolean next() {
     try {
-      if (size - position < JournalWriter.HEADER) {
+      int n = readHeader();
+      if (n < 0) {
         return false;
       }
-      header.clear();
-      channel.read(header, position);
-      header.flip();
-      int length = header.getInt();
       int sum = header.getInt();
       byte t = header.get();
-      int n = length - 1;
-      if (n < 0 || n > JournalWriter.MAX_PAYLOAD || size - position - JournalWriter.HEADER < n) {
-        return false;
-      }
       if (payload.capacity() < n) {
         payload = ByteBuffer.allocate(Math.max(n, payload.capacity() * 2));
       }
@@ -96,14 +89,8 @@ public final class JournalReader implements AutoCloseable {
    */
   public boolean skip() {
     try {
-      if (size - position < JournalWriter.HEADER) {
-        return false;
-      }
-      header.clear();
-      channel.read(header, position);
-      header.flip();
-      int n = header.getInt() - 1;
-      if (n < 0 || n > JournalWriter.MAX_PAYLOAD || size - position - JournalWriter.HEADER < n) {
+      int n = readHeader();
+      if (n < 0) {
         return false;
       }
       position += JournalWriter.HEADER + n;
@@ -112,6 +99,26 @@ public final class JournalReader implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("journal read failed", e);
     }
+  }
+
+  /**
+   * Reads the header of the record at {@code position}, leaving the checksum and type to read.
+   *
+   * @return the payload's length, or -1 when no record of a plausible length (one that fits in the
+   *     file) follows
+   */
+  private int readHeader() throws IOException {
+    if (size - position < JournalWriter.HEADER) {
+      return -1;
+    }
+    header.clear();
+    channel.read(header, position);
+    header.flip();
+    int n = header.getInt() - 1;
+    if (n < 0 || n > JournalWriter.MAX_PAYLOAD || size - position - JournalWriter.HEADER < n) {
+      return -1;
+    }
+    return n;
   }
 
   /**
