@@ -539,8 +539,18 @@ class GatewayEndToEndTest {
         .exchange()
         .expectStatus()
         .isOk()
-        .expectBody(String.class)
-        .value(doc -> assertThat(doc).contains("/api/v1/orders").contains("/api/v1/quotes"));
+        .expectBody()
+        // The functional order-entry routes are documented like the controllers' endpoints.
+        .jsonPath("$.paths['/api/v1/orders'].post.operationId")
+        .isEqualTo("submit")
+        .jsonPath("$.paths['/api/v1/orders'].post.requestBody")
+        .exists()
+        .jsonPath("$.paths['/api/v1/orders'].get")
+        .exists()
+        .jsonPath("$.paths['/api/v1/quotes'].put.operationId")
+        .isEqualTo("quote")
+        .jsonPath("$.paths['/api/v1/quotes'].get")
+        .exists();
   }
 
   @Test
