@@ -76,30 +76,27 @@ public final class StrategyMetrics {
             .description("Quote updates sent")
             .register(registry);
     Timer latency =
-        Timer.builder("mmlab.strategy.tick.to.quote")
-            .tags(tags)
-            .description("Latest book event seen by a decision until its quote is acknowledged")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1))
-            .maximumExpectedValue(Duration.ofSeconds(10))
-            .register(registry);
+        histogram(
+            "mmlab.strategy.tick.to.quote",
+            "Latest book event seen by a decision until its quote is acknowledged",
+            tags,
+            Duration.ofMillis(1),
+            Duration.ofSeconds(10));
     // Buckets from 1 µs: the default 1 ms floor could not resolve the sub-millisecond target.
     Timer decision =
-        Timer.builder("mmlab.strategy.decision")
-            .tags(tags)
-            .description("A decision's start until its quote request is ready to send")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofNanos(1_000))
-            .maximumExpectedValue(Duration.ofSeconds(1))
-            .register(registry);
+        histogram(
+            "mmlab.strategy.decision",
+            "A decision's start until its quote request is ready to send",
+            tags,
+            Duration.ofNanos(1_000),
+            Duration.ofSeconds(1));
     Timer roundTrip =
-        Timer.builder("mmlab.strategy.quote.round.trip")
-            .tags(tags)
-            .description("A quote request sent until the gateway's answer (exchange included)")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofNanos(10_000))
-            .maximumExpectedValue(Duration.ofSeconds(10))
-            .register(registry);
+        histogram(
+            "mmlab.strategy.quote.round.trip",
+            "A quote request sent until the gateway's answer (exchange included)",
+            tags,
+            Duration.ofNanos(10_000),
+            Duration.ofSeconds(10));
     DistributionSummary realizedSpread =
         DistributionSummary.builder("mmlab.strategy.realized.spread")
             .tags(tags)
@@ -126,6 +123,17 @@ public final class StrategyMetrics {
                 decision,
                 roundTrip,
                 realizedSpread)));
+  }
+
+  /** A timer with a percentile histogram whose buckets span {@code min} to {@code max}. */
+  private Timer histogram(String name, String description, Tags tags, Duration min, Duration max) {
+    return Timer.builder(name)
+        .tags(tags)
+        .description(description)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(min)
+        .maximumExpectedValue(max)
+        .register(registry);
   }
 
   void fill(String id, double edgeTicks) {
