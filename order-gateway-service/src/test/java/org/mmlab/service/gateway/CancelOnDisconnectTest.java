@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,24 +50,17 @@ import tools.jackson.databind.json.JsonMapper;
     })
 @AutoConfigureWebTestClient
 class CancelOnDisconnectTest {
-  static ConfigurableApplicationContext exchange;
-  static int exchangePort;
+  static final InProcessExchange.PerClass EXCHANGE = new InProcessExchange.PerClass();
 
   @DynamicPropertySource
   static void startExchange(DynamicPropertyRegistry registry) {
-    if (exchange == null) {
-      exchange = InProcessExchange.start(23, "cod-token");
-      exchangePort = InProcessExchange.port(exchange);
-    }
-    registry.add("mmlab.gateway.exchange-url", () -> InProcessExchange.ordersUrl(exchangePort));
+    String url = EXCHANGE.start(23, "cod-token");
+    registry.add("mmlab.gateway.exchange-url", () -> url);
   }
 
   @AfterAll
   static void stopExchange() {
-    if (exchange != null) {
-      exchange.close();
-      exchange = null;
-    }
+    EXCHANGE.close();
   }
 
   @LocalServerPort int port;
@@ -80,7 +72,7 @@ class CancelOnDisconnectTest {
   @BeforeEach
   void waitForTheExchange() throws InterruptedException {
     SimulationStatus s =
-        InProcessExchange.awaitConnected(connection, Duration.ofSeconds(30), exchangePort);
+        InProcessExchange.awaitConnected(connection, Duration.ofSeconds(30), EXCHANGE.port());
     deepBid = s.bestBid().subtract(new BigDecimal("0.20"));
   }
 

@@ -30,7 +30,6 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -68,26 +67,19 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 class GatewayEndToEndTest {
-  static ConfigurableApplicationContext exchange;
-  static int exchangePort;
+  static final InProcessExchange.PerClass EXCHANGE = new InProcessExchange.PerClass();
 
   @DynamicPropertySource
   static void startExchange(DynamicPropertyRegistry registry) {
-    if (exchange == null) {
-      exchange =
-          InProcessExchange.start(
-              42, "e2e-token", "--management.metrics.tags.application=market-data-service");
-      exchangePort = InProcessExchange.port(exchange);
-    }
-    registry.add("mmlab.gateway.exchange-url", () -> InProcessExchange.ordersUrl(exchangePort));
+    String url =
+        EXCHANGE.start(
+            42, "e2e-token", "--management.metrics.tags.application=market-data-service");
+    registry.add("mmlab.gateway.exchange-url", () -> url);
   }
 
   @AfterAll
   static void stopExchange() {
-    if (exchange != null) {
-      exchange.close();
-      exchange = null;
-    }
+    EXCHANGE.close();
   }
 
   @LocalServerPort int port;
@@ -101,7 +93,7 @@ class GatewayEndToEndTest {
   @BeforeEach
   void waitForTheExchange() throws InterruptedException {
     SimulationStatus s =
-        InProcessExchange.awaitConnected(connection, Duration.ofSeconds(10), exchangePort);
+        InProcessExchange.awaitConnected(connection, Duration.ofSeconds(10), EXCHANGE.port());
     bestBid = s.bestBid();
     bestAsk = s.bestAsk();
     assertThat(bestBid).isNotNull();

@@ -33,7 +33,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -70,27 +69,20 @@ import tools.jackson.databind.json.JsonMapper;
 class GatewayIsolationTest {
   static final String KEY_A = "iso-alice-7f3a9c1e5b";
   static final String KEY_B = "iso-bob-51d2e8a0c4";
-  static ConfigurableApplicationContext exchange;
-  static int exchangePort;
+  static final InProcessExchange.PerClass EXCHANGE = new InProcessExchange.PerClass();
   // Every order of each client, over all sequences (the clients live across them).
   static final Set<Long> ALL_A = new HashSet<>();
   static final Set<Long> ALL_B = new HashSet<>();
 
   @DynamicPropertySource
   static void startExchange(DynamicPropertyRegistry registry) {
-    if (exchange == null) {
-      exchange = InProcessExchange.start(17, "iso-token");
-      exchangePort = InProcessExchange.port(exchange);
-    }
-    registry.add("mmlab.gateway.exchange-url", () -> InProcessExchange.ordersUrl(exchangePort));
+    String url = EXCHANGE.start(17, "iso-token");
+    registry.add("mmlab.gateway.exchange-url", () -> url);
   }
 
   @AfterAll
   static void stopExchange() {
-    if (exchange != null) {
-      exchange.close();
-      exchange = null;
-    }
+    EXCHANGE.close();
   }
 
   @LocalServerPort int port;
@@ -104,7 +96,7 @@ class GatewayIsolationTest {
     // A loaded machine can take more than the default 5 s to answer.
     web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
     SimulationStatus s =
-        InProcessExchange.awaitConnected(connection, Duration.ofSeconds(30), exchangePort);
+        InProcessExchange.awaitConnected(connection, Duration.ofSeconds(30), EXCHANGE.port());
     mid = s.bestBid().add(s.bestAsk()).movePointRight(2).longValue() / 2;
   }
 

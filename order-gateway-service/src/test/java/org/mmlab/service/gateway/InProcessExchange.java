@@ -87,4 +87,46 @@ final class InProcessExchange {
         .returnResult()
         .getResponseBody();
   }
+
+  /**
+   * The exchange of one test class: started by the class's {@code @DynamicPropertySource} (before
+   * the gateway's context, which needs its URL), closed by its {@code @AfterAll}.
+   */
+  static final class PerClass {
+    private ConfigurableApplicationContext context;
+    private int port;
+
+    /**
+     * Starts the exchange unless running.
+     *
+     * @param seed market seed
+     * @param token internal token
+     * @param extra further arguments
+     * @return the gateway's {@code mmlab.gateway.exchange-url}
+     */
+    String start(long seed, String token, String... extra) {
+      if (context == null) {
+        context = InProcessExchange.start(seed, token, extra);
+        port = InProcessExchange.port(context);
+      }
+      return ordersUrl(port);
+    }
+
+    /**
+     * The running exchange's port.
+     *
+     * @return its HTTP port
+     */
+    int port() {
+      return port;
+    }
+
+    /** Stops the exchange. */
+    void close() {
+      if (context != null) {
+        context.close();
+        context = null;
+      }
+    }
+  }
 }
