@@ -66,6 +66,12 @@ class KubernetesJobRunnerTest {
 
   /** A tiny job: 2 episodes of 50 steps on the Hawkes market, seed 3. */
   static SubmitJobRequest request(String savePath, String market, String initFrom) {
+    return request(savePath, market, initFrom, null);
+  }
+
+  /** The same job, observing the predictor bundle at {@code predictorPath}. */
+  static SubmitJobRequest request(
+      String savePath, String market, String initFrom, String predictorPath) {
     return new SubmitJobRequest(
         savePath,
         2L,
@@ -94,7 +100,7 @@ class KubernetesJobRunnerTest {
         100L,
         1,
         null,
-        null,
+        predictorPath,
         "kubernetes");
   }
 
@@ -194,37 +200,7 @@ class KubernetesJobRunnerTest {
 
   @Test
   void aMissingPredictorIsRefused() {
-    SubmitJobRequest withPredictor =
-        new SubmitJobRequest(
-            "p",
-            2L,
-            null,
-            50,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            64,
-            32,
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            100L,
-            1,
-            null,
-            "pred.zip",
-            "kubernetes");
+    SubmitJobRequest withPredictor = request("p", null, null, "pred.zip");
     assertThatThrownBy(() -> runner.submit(withPredictor))
         .isInstanceOfSatisfying(
             ProblemException.class,
