@@ -1310,13 +1310,33 @@ public final class ExchangeCore implements AutoCloseable {
     return x ^ (x >>> 31);
   }
 
-  /** Writes the journal's base record: the market to build and the accounts to start with. */
-  void writeBase(ByteBuffer b) {
+  /** Writes what base and snapshot records start with: the format, the market and the clock. */
+  private void writeMarketHeader(ByteBuffer b) {
     b.putInt(JournalCodec.VERSION);
     JournalCodec.putString(b, spec);
     b.putLong(seed);
     b.putDouble(clock.speed());
     JournalCodec.putString(b, state.name());
+  }
+
+  /** What {@link #writeMarketHeader} wrote. */
+  private record MarketHeader(String spec, long seed, double speed, SimulationState state) {
+    static MarketHeader read(ByteBuffer b, String record) {
+      int version = b.getInt();
+      if (version != JournalCodec.VERSION) {
+        throw new IllegalStateException(record + " version " + version + " is not supported");
+      }
+      String spec = JournalCodec.getString(b);
+      long seed = b.getLong();
+      double speed = b.getDouble();
+      return new MarketHeader(
+          spec, seed, speed, SimulationState.valueOf(JournalCodec.getString(b)));
+    }
+  }
+
+  /** Writes the journal's base record: the market to build and the accounts to start with. */
+  void writeBase(ByteBuffer b) {
+    writeMarketHeader(b);
     b.putLong(nextOrderId);
     b.putInt(accounts.size());
     for (ClientAccount a : accounts.values()) {
@@ -1326,14 +1346,7 @@ public final class ExchangeCore implements AutoCloseable {
 
   /** Rebuilds the market and the accounts from a base record (recovery). */
   void applyBase(ByteBuffer b) {
-    int version = b.getInt();
-    if (version != JournalCodec.VERSION) {
-      throw new IllegalStateException("journal version " + version + " is not supported");
-    }
-    String s = JournalCodec.getString(b);
-    long sd = b.getLong();
-    double speed = b.getDouble();
-    SimulationState st = SimulationState.valueOf(JournalCodec.getString(b));
+    MarketHeader h = MarketHeader.read(b, "journal base");
     nextOrderId = b.getLong();
     int n = b.getInt();
     for (int i = 0; i < n; i++) {
@@ -1341,9 +1354,9 @@ public final class ExchangeCore implements AutoCloseable {
       accounts.put(a.clientId, a);
       accountsByOwner.put(a.owner, a);
     }
-    install(buildMarket(s), s, sd);
-    state = st;
-    clock.setSpeed(speed, market.now(), System.nanoTime());
+    install(buildMarket(h.spec()), h.spec(), h.seed());
+    state = h.state();
+    clock.setSpeed(h.speed(), market.now(), System.nanoTime());
   }
 
   /** Whether the market can be snapshotted (zi, hawkes); the others recover by full replay. */
@@ -1362,11 +1375,7 @@ public final class ExchangeCore implements AutoCloseable {
    * state hash it must restore to.
    */
   void writeSnapshot(ByteBuffer b) {
-    b.putInt(JournalCodec.VERSION);
-    JournalCodec.putString(b, spec);
-    b.putLong(seed);
-    b.putDouble(clock.speed());
-    JournalCodec.putString(b, state.name());
+    writeMarketHeader(b);
     b.putLong(nextOrderId).putLong(mdSeq).putLong(sessionSeq);
     b.putLong(sentBid).putLong(sentAsk).put((byte) (sentHalted ? 1 : 0));
     b.putLong(eventsBase).putLong(commands);
@@ -1396,14 +1405,7 @@ public final class ExchangeCore implements AutoCloseable {
    *     caller then discards what was restored: {@link #discardRecovered})
    */
   void applySnapshot(ByteBuffer b) {
-    int version = b.getInt();
-    if (version != JournalCodec.VERSION) {
-      throw new IllegalStateException("journal snapshot version " + version + " is not supported");
-    }
-    String s = JournalCodec.getString(b);
-    long sd = b.getLong();
-    double speed = b.getDouble();
-    SimulationState st = SimulationState.valueOf(JournalCodec.getString(b));
+    MarketHeader h = MarketHeader.read(b, "journal snapshot");
     nextOrderId = b.getLong();
     mdSeq = b.getLong();
     sessionSeq = b.getLong();
@@ -1434,10 +1436,10 @@ public final class ExchangeCore implements AutoCloseable {
       o.remaining = b.getLong();
       orders.put(id, o);
     }
-    Market m = buildMarket(s);
+    Market m = buildMarket(h.spec());
     if (!(m instanceof SimulatedMarket sm) || !sm.snapshots()) {
       closeMarket(m);
-      throw new IllegalStateException("market " + s + " cannot be restored from a snapshot");
+      throw new IllegalStateException("market " + h.spec() + " cannot be restored from a snapshot");
     }
     try {
       sm.restoreState(b); // before the exchange listens: restoring reports nothing
@@ -1445,9 +1447,9 @@ public final class ExchangeCore implements AutoCloseable {
       closeMarket(m);
       throw e;
     }
-    attach(m, s, sd);
-    state = st;
-    clock.setSpeed(speed, market.now(), System.nanoTime());
+    attach(m, h.spec(), h.seed());
+    state = h.state();
+    clock.setSpeed(h.speed(), market.now(), System.nanoTime());
     long want = b.getLong();
     long got = stateHash();
     if (want != got) {
