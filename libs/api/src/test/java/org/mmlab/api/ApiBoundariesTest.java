@@ -9,8 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wire contracts depend on the JDK, Jackson's annotations and Jakarta Validation only: never
- * Spring, Reactor, the engine or a service, so any client can use them.
+ * The wire contracts depend on the JDK, Jackson's annotations, Jackson's streaming core (the
+ * internal protocol's codec; never databind) and Jakarta Validation only: never Spring, Reactor,
+ * the engine or a service, so any client can use them.
  */
 class ApiBoundariesTest {
   @Test
@@ -29,6 +30,7 @@ class ApiBoundariesTest {
             "java..",
             "org.mmlab.api..",
             "com.fasterxml.jackson.annotation..",
+            "tools.jackson.core..",
             "jakarta.validation..")
         .check(api);
   }
