@@ -3,6 +3,7 @@ package org.mmlab.service.gateway;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
+import java.time.Instant;
 import java.util.List;
 import org.mmlab.api.Endpoints;
 import org.mmlab.service.gateway.exchange.ExchangeConnection;
@@ -16,6 +17,7 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** JSON settings and the gateway's state gauges. */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +45,15 @@ class GatewayConfiguration {
   @Bean
   JsonMapperBuilderCustomizer plainDecimals() {
     return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+  }
+
+  /** Instants in ISO-8601 as before, written without the general formatter's garbage. */
+  @Bean
+  JsonMapperBuilderCustomizer isoInstants() {
+    return builder ->
+        builder.addModule(
+            new SimpleModule("mmlab-instants")
+                .addSerializer(Instant.class, new IsoInstantSerializer()));
   }
 
   /**

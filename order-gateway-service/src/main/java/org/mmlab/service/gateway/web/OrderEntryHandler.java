@@ -98,11 +98,18 @@ final class OrderEntryHandler {
    */
   private static <T> Mono<T> body(ServerRequest request, Class<T> type) {
     return Mono.defer(() -> request.bodyToMono(type))
-        .onErrorMap(DataBufferLimitException.class, PayloadTooLargeException::new)
-        .onErrorMap(
-            InvalidMediaTypeException.class,
-            e -> new UnsupportedMediaTypeStatusException(e.getMessage()))
+        .onErrorMap(OrderEntryHandler::bodyError)
         .switchIfEmpty(Mono.error(() -> new ServerWebInputException(NO_BODY)));
+  }
+
+  private static Throwable bodyError(Throwable e) {
+    if (e instanceof DataBufferLimitException tooLarge) {
+      return new PayloadTooLargeException(tooLarge);
+    }
+    if (e instanceof InvalidMediaTypeException badType) {
+      return new UnsupportedMediaTypeStatusException(badType.getMessage());
+    }
+    return e;
   }
 
   private static String client(ServerRequest request) {
