@@ -1,6 +1,11 @@
 package org.mmlab.service.marketdata.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.mmlab.api.exchange.ExchangeCommand;
+import org.mmlab.api.exchange.ExchangeWire;
+import org.mmlab.api.exchange.ExchangeWireException;
 import org.mmlab.service.marketdata.ExchangeProperties;
 import org.mmlab.service.marketdata.exchange.ExchangeCore;
 import org.slf4j.Logger;
@@ -10,8 +15,6 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /internal/ws/orders}: the gateway's order entry (the handshake is authenticated by {@link
@@ -23,12 +26,10 @@ class InternalOrderSocket implements WebSocketHandler {
   private static final Logger LOG = LoggerFactory.getLogger(InternalOrderSocket.class);
 
   private final ExchangeCore core;
-  private final JsonMapper json;
   private final int buffer;
 
-  InternalOrderSocket(ExchangeCore core, JsonMapper json, ExchangeProperties props) {
+  InternalOrderSocket(ExchangeCore core, ExchangeProperties props) {
     this.core = core;
-    this.json = json;
     this.buffer = props.sessionBuffer();
   }
 
@@ -36,8 +37,7 @@ class InternalOrderSocket implements WebSocketHandler {
   public Mono<Void> handle(WebSocketSession session) {
     SinkSubscriber subscriber = new SinkSubscriber(session, buffer);
     core.openSession(subscriber);
-    Mono<Void> in =
-        session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(this::command).then();
+    Mono<Void> in = session.receive().doOnNext(this::command).then();
     Mono<Void> out =
         session
             .send(subscriber.messages().map(session::textMessage))
@@ -46,16 +46,19 @@ class InternalOrderSocket implements WebSocketHandler {
     return Mono.firstWithSignal(in, out).doFinally(signal -> core.closeSession(subscriber));
   }
 
-  private void command(String text) {
+  private void command(WebSocketMessage frame) {
     ExchangeCommand command;
-    try {
-      command = json.readValue(text, ExchangeCommand.class);
-    } catch (JacksonException e) {
-      LOG.warn("ignoring a malformed command: {}", e.getOriginalMessage());
+    // Decoded straight from the frame's UTF-8 bytes by ExchangeWire (no String, no databind).
+    try (InputStream in = frame.getPayload().asInputStream()) {
+      command = ExchangeWire.readCommand(in);
+    } catch (ExchangeWireException e) {
+      LOG.warn("ignoring a malformed command: {}", e.getMessage());
       return;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     if (command.ref() == null) {
-      LOG.warn("ignoring a command without ref: {}", text);
+      LOG.warn("ignoring a command without ref: {}", command);
       return;
     }
     core.execute(command);

@@ -14,6 +14,7 @@ import org.mmlab.api.ProblemCode;
 import org.mmlab.api.exchange.EventBatch;
 import org.mmlab.api.exchange.ExchangeCommand;
 import org.mmlab.api.exchange.ExchangeMessage;
+import org.mmlab.api.exchange.ExchangeWire;
 import org.mmlab.api.exchange.SessionState;
 import org.mmlab.service.gateway.ApiProblemException;
 import org.mmlab.service.gateway.GatewayProperties;
@@ -30,7 +31,6 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's one connection to the exchange (see {@code org.mmlab.api.exchange}): it keeps
@@ -44,21 +44,19 @@ public class ExchangeConnection implements SmartLifecycle {
 
   private final GatewayProperties props;
   private final OrderStore store;
-  private final JsonMapper json;
   private final ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
   private final Map<String, CompletableFuture<EventBatch>> pending = new ConcurrentHashMap<>();
   private final String refPrefix = UUID.randomUUID().toString().substring(0, 8) + "-";
   private final AtomicLong refs = new AtomicLong();
-  private volatile Sinks.Many<String> outbound;
+  private volatile Sinks.Many<byte[]> outbound;
   private volatile WebSocketSession session;
   private volatile boolean connected;
   private long lastSeq;
   private Disposable loop;
 
-  ExchangeConnection(GatewayProperties props, OrderStore store, JsonMapper json) {
+  ExchangeConnection(GatewayProperties props, OrderStore store) {
     this.props = props;
     this.store = store;
-    this.json = json;
   }
 
   /**
@@ -118,15 +116,17 @@ public class ExchangeConnection implements SmartLifecycle {
   }
 
   private void send(ExchangeCommand command) {
-    Sinks.Many<String> out = outbound;
+    Sinks.Many<byte[]> out = outbound;
     if (!connected || out == null) {
       throw new ApiProblemException(
           ProblemCode.EXCHANGE_UNAVAILABLE, "not connected to the exchange");
     }
-    String text = json.writeValueAsString(command);
+    // ExchangeWire, not databind: the same JSON at a fraction of the CPU (no polymorphic type
+    // resolution); UTF-8 bytes, sent as the text frame's payload without a String in between.
+    byte[] json = ExchangeWire.toBytes(command);
     Sinks.EmitResult result;
     synchronized (this) {
-      result = out.tryEmitNext(text);
+      result = out.tryEmitNext(json);
     }
     if (result.isFailure()) {
       throw new ApiProblemException(
@@ -154,11 +154,18 @@ public class ExchangeConnection implements SmartLifecycle {
   }
 
   private Mono<Void> session(WebSocketSession s) {
-    Sinks.Many<String> out = Sinks.many().unicast().onBackpressureBuffer();
+    Sinks.Many<byte[]> out = Sinks.many().unicast().onBackpressureBuffer();
     session = s;
     outbound = out;
-    Mono<Void> send = s.send(out.asFlux().map(s::textMessage));
-    // Parsed straight from the frame's UTF-8 bytes: no String copy, Jackson's byte parser.
+    Mono<Void> send =
+        s.send(
+            out.asFlux()
+                .map(
+                    json ->
+                        new WebSocketMessage(
+                            WebSocketMessage.Type.TEXT, s.bufferFactory().wrap(json))));
+    // Parsed straight from the frame's UTF-8 bytes (no String copy) by ExchangeWire's streaming
+    // decoder: databind's polymorphic EventBatch decoding was a tenth of the gateway's CPU.
     Mono<Void> receive = s.receive().doOnNext(this::onFrame).then();
     return Mono.firstWithSignal(send, receive).doFinally(signal -> disconnected(out));
   }
@@ -166,7 +173,7 @@ public class ExchangeConnection implements SmartLifecycle {
   private void onFrame(WebSocketMessage frame) {
     ExchangeMessage message;
     try (InputStream in = frame.getPayload().asInputStream()) {
-      message = json.readValue(in, ExchangeMessage.class);
+      message = ExchangeWire.readMessage(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -197,7 +204,7 @@ public class ExchangeConnection implements SmartLifecycle {
     }
   }
 
-  private void disconnected(Sinks.Many<String> out) {
+  private void disconnected(Sinks.Many<byte[]> out) {
     synchronized (this) {
       if (outbound == out) {
         outbound = null;
