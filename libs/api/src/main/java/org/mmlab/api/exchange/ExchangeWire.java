@@ -1238,19 +1238,30 @@ public final class ExchangeWire {
   }
 
   private static String at(JsonParser p) {
-    TokenStreamLocation location = p.currentTokenLocation();
+    return at(p.currentTokenLocation());
+  }
+
+  private static String at(TokenStreamLocation location) {
+    if (location == null) {
+      return "";
+    }
     long offset =
         location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
     return offset >= 0 ? " (at offset " + offset + ")" : "";
   }
 
   private static ExchangeWireException malformed(JacksonException e) {
-    String message = e.getOriginalMessage();
-    int newline = message == null ? -1 : message.indexOf('\n');
+    String message = String.valueOf(e.getOriginalMessage());
+    int newline = message.indexOf('\n');
     String line = newline < 0 ? message : message.substring(0, newline);
+    // Jackson names the unclosed object's start by a source we do not keep: drop that noise.
+    int source = line.indexOf(" (start marker at [Source:");
+    if (source >= 0) {
+      line = line.substring(0, source);
+    }
     return e instanceof JacksonIOException
         ? new ExchangeWireException("cannot read the JSON: " + line, e)
-        : new ExchangeWireException("malformed JSON: " + line, e);
+        : new ExchangeWireException("malformed JSON: " + line + at(e.getLocation()), e);
   }
 
   // ---- setup ----
