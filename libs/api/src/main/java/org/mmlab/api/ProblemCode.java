@@ -64,6 +64,13 @@ public enum ProblemCode {
   DUPLICATE_CLIENT_ORDER_ID(409, "Client order id already used for another order"),
   /** The order has already left the book (filled or cancelled). */
   ORDER_NOT_OPEN(409, "Order no longer open"),
+  /**
+   * A strategy start names a gateway API key that a running strategy trades under (a key has one
+   * quote and one position, so two strategies on it would overwrite each other's quote).
+   */
+  API_KEY_IN_USE(409, "API key in use by a running strategy"),
+  /** A strategy start without an API key while every key of the service's pool is in use. */
+  API_KEY_POOL_EXHAUSTED(409, "Every pooled API key is in use"),
 
   // ---- risk (422) and exchange rejections ----
   /** The order is larger than the gateway's max order size. */
