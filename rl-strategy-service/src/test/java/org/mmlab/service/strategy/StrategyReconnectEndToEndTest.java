@@ -45,7 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "mmlab.strategy.api-key=strategy-key",
+      "mmlab.strategy.api-keys=strategy-key",
       "mmlab.strategy.decision-interval=200ms",
       "mmlab.strategy.reconnect-delay=100ms"
     })

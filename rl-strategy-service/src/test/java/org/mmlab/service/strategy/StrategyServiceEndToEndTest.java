@@ -55,7 +55,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "mmlab.strategy.api-key=strategy-key",
+      "mmlab.strategy.api-keys=strategy-key,strategy-key-2",
       "mmlab.strategy.decision-interval=200ms",
       "mmlab.strategy.reconnect-delay=100ms"
     })
@@ -211,6 +211,7 @@ class StrategyServiceEndToEndTest {
               .getResponseBody();
       String id = started.id();
       assertThat(started.type()).isEqualTo("symmetric");
+      assertThat(started.keySlot()).as("the first key of the pool, strategy-key").isEqualTo(1);
 
       await("quotes", Duration.ofSeconds(15), () -> status(id).quotes() > 0);
       await(
@@ -335,8 +336,64 @@ class StrategyServiceEndToEndTest {
     }
   }
 
-  private void problem(String body, int status, String code) {
-    web.post()
+  @Test
+  void startsWithoutAKeyTradeUnderTheirOwnPoolKeys() throws Exception {
+    try (VenueClient first = client("strategy-key", new VenueListener() {});
+        VenueClient second = client("strategy-key-2", new VenueListener() {})) {
+      awaitGateway(first);
+      StrategyView a =
+          StrategyApi.started(web, "{\"type\":\"symmetric\",\"params\":{\"half_spread\":3}}");
+      StrategyView b =
+          StrategyApi.started(web, "{\"type\":\"symmetric\",\"params\":{\"half_spread\":6}}");
+      assertThat(List.of(a.keySlot(), b.keySlot())).containsExactly(1, 2);
+
+      // Both quote at once, each under its own key (one key would keep only the later quote):
+      // half spreads 3 and 6 ticks give 6 (7 on a half-tick mid) and 12 (13) ticks.
+      await(
+          "each strategy's quote resting under its own key",
+          Duration.ofSeconds(15),
+          () -> {
+            long one = spreadTicks(first);
+            long two = spreadTicks(second);
+            return (one == 6 || one == 7) && (two == 12 || two == 13);
+          });
+
+      // The pool (two keys here) is exhausted; a named key in use is refused too.
+      problem("{\"type\":\"glft\"}", 409, "API_KEY_POOL_EXHAUSTED")
+          .jsonPath("$.detail")
+          .value(d -> assertThat((String) d).contains("all 2 keys"));
+      problem("{\"type\":\"glft\",\"apiKey\":\"strategy-key-2\"}", 409, "API_KEY_IN_USE")
+          .jsonPath("$.detail")
+          .value(d -> assertThat((String) d).contains("'" + b.id() + "'"));
+
+      // Stopping frees the key: the next start without one takes it.
+      StrategyApi.stop(web, a.id());
+      StrategyView c = StrategyApi.started(web, "{\"type\":\"symmetric\"}");
+      assertThat(c.keySlot()).isEqualTo(1);
+      StrategyApi.stop(web, b.id());
+      StrategyApi.stop(web, c.id());
+      await("the quotes cancelled", Duration.ofSeconds(5), () -> first.openOrders().isEmpty());
+      await("the quotes cancelled", Duration.ofSeconds(5), () -> second.openOrders().isEmpty());
+    }
+  }
+
+  /** Ask minus bid of the account's resting quote in ticks, -1 unless it is two-sided. */
+  static long spreadTicks(VenueClient account) {
+    long bid = -1;
+    long ask = -1;
+    for (OrderView o : account.openOrders()) {
+      long ticks = o.price().movePointRight(2).longValueExact();
+      if (o.side() == Side.BUY) {
+        bid = ticks;
+      } else {
+        ask = ticks;
+      }
+    }
+    return bid < 0 || ask < 0 ? -1 : ask - bid;
+  }
+
+  private WebTestClient.BodyContentSpec problem(String body, int status, String code) {
+    return web.post()
         .uri("/api/v1/strategies")
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(body)

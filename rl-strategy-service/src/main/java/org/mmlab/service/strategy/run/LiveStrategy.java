@@ -52,6 +52,8 @@ public final class LiveStrategy implements VenueListener {
   private final String modelPath;
   private final Map<String, String> params;
   private final Strategy strategy;
+  private final String apiKey;
+  private final Integer keySlot;
   private final long maxInventory;
   private final long intervalNanos;
   private final StrategyMetrics metrics;
@@ -79,6 +81,9 @@ public final class LiveStrategy implements VenueListener {
   private final ReentrantLock quoting = new ReentrantLock();
   private volatile StrategyState state = StrategyState.STARTING;
   private volatile Instant stoppedAt;
+  // Set once stop() has cancelled the quote and closed the streams: only then may another strategy
+  // take the key (else this one's late cancel would hit the new one's quote).
+  private volatile boolean keyReleased;
   private volatile String lastError;
   private volatile QuoteRequest lastQuote;
   private volatile long fills;
@@ -93,6 +98,8 @@ public final class LiveStrategy implements VenueListener {
       String modelPath,
       Map<String, String> params,
       Strategy strategy,
+      String apiKey,
+      Integer keySlot,
       long maxInventory,
       long intervalNanos,
       StrategyMetrics metrics) {
@@ -101,6 +108,8 @@ public final class LiveStrategy implements VenueListener {
     this.modelPath = modelPath;
     this.params = params;
     this.strategy = strategy;
+    this.apiKey = apiKey;
+    this.keySlot = keySlot;
     this.maxInventory = maxInventory;
     this.intervalNanos = intervalNanos;
     this.metrics = metrics;
@@ -351,8 +360,14 @@ public final class LiveStrategy implements VenueListener {
       }
       lastQuote = null;
     } finally {
+      keyReleased = true;
       quoting.unlock();
     }
+  }
+
+  /** Whether this strategy trades under the key and has not released it by stopping. */
+  boolean holdsKey(String key) {
+    return !keyReleased && apiKey.equals(key);
   }
 
   /** The state. */
@@ -407,6 +422,7 @@ public final class LiveStrategy implements VenueListener {
         q == null ? null : q.bidSize(),
         q == null ? null : q.askPrice(),
         q == null ? null : q.askSize(),
+        keySlot,
         lastError);
   }
 

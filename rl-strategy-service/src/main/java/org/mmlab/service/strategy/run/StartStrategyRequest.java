@@ -14,8 +14,9 @@ import java.util.Map;
  * @param params strategy parameters (e.g. {@code half_spread}, {@code size} for {@code symmetric});
  *     absent ones take their defaults. {@code rl} and {@code ensemble} take {@code deterministic}
  *     (default true).
- * @param apiKey the gateway API key to trade under, default the service's own; strategies that run
- *     at the same time should each have their own key (a key has one quote and one position)
+ * @param apiKey the gateway API key to trade under, default the first key of the service's pool
+ *     that no running strategy holds; a key a running strategy holds is refused (a key has one
+ *     quote and one position)
  * @param usePredictor for {@code rl}: feed the predictor and observe its score (a policy trained
  *     with {@code --use-predictor} needs it); default false
  * @param predictorPath the predictor bundle for {@code usePredictor}, default {@value

@@ -27,6 +27,9 @@ import java.util.Map;
  * @param bidSize its last bid size
  * @param askPrice its last ask, null when none
  * @param askSize its last ask size
+ * @param keySlot which key of {@code mmlab.strategy.api-keys} it trades under, 1 for the first;
+ *     absent when the start request named a key outside the pool. The key itself is a credential
+ *     and is never shown.
  * @param lastError the last error, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,4 +53,5 @@ public record StrategyView(
     BigDecimal bidSize,
     BigDecimal askPrice,
     BigDecimal askSize,
+    Integer keySlot,
     String lastError) {}

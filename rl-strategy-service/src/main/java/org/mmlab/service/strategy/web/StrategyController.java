@@ -33,7 +33,9 @@ class StrategyController {
       summary = "Start a strategy",
       description =
           "type: rl | ensemble | symmetric | avellaneda-stoikov | glft; modelPath for rl and"
-              + " ensemble (comma-separated bundles); params override the defaults.")
+              + " ensemble (comma-separated bundles); params override the defaults; apiKey, default"
+              + " the first free key of the pool: 409 API_KEY_IN_USE when a running strategy holds"
+              + " it, API_KEY_POOL_EXHAUSTED when every pool key is held.")
   ResponseEntity<StrategyView> start(@Valid @RequestBody StartStrategyRequest request) {
     StrategyView v = strategies.start(request);
     return ResponseEntity.created(URI.create(PATH + "/" + v.id())).body(v);

@@ -35,6 +35,8 @@ class LiveStrategyResyncTest {
             null,
             Map.of(),
             new SymmetricStrategy(SymmetricStrategy.Params.defaults()),
+            "strategy-key",
+            1,
             100,
             1_000_000_000L,
             new StrategyMetrics(new SimpleMeterRegistry()));

@@ -9,7 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The exchange (zi in real time) and the gateway, each a Spring Boot application on its own random
  * port in this JVM, for the end-to-end tests. The gateway's clients are {@code strategy}, {@code
- * tester} and {@code rl} (keys {@code <id>-key}).
+ * tester} and {@code rl} (keys {@code <id>-key}), and {@code strategy-2} (key {@code
+ * strategy-key-2}), the second key of the strategy service's pool.
  */
 public final class InJvmVenue implements AutoCloseable {
   private final ConfigurableApplicationContext exchange;
@@ -78,6 +79,8 @@ public final class InJvmVenue implements AutoCloseable {
                 "--mmlab.gateway.clients[1].api-key=tester-key",
                 "--mmlab.gateway.clients[2].id=rl",
                 "--mmlab.gateway.clients[2].api-key=rl-key",
+                "--mmlab.gateway.clients[3].id=strategy-2",
+                "--mmlab.gateway.clients[3].api-key=strategy-key-2",
                 "--mmlab.gateway.reconnect-delay=100ms",
                 "--springdoc.api-docs.enabled=false"));
     args.addAll(List.of(gatewayArgs));

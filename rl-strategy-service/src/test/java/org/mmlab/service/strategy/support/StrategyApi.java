@@ -16,6 +16,17 @@ public final class StrategyApi {
    * @return the started strategy's id
    */
   public static String start(WebTestClient web, String body) {
+    return started(web, body).id();
+  }
+
+  /**
+   * {@code POST /api/v1/strategies}, expecting 201.
+   *
+   * @param web the client of the service under test
+   * @param body the start request as JSON
+   * @return the started strategy's status
+   */
+  public static StrategyView started(WebTestClient web, String body) {
     return web.post()
         .uri("/api/v1/strategies")
         .contentType(MediaType.APPLICATION_JSON)
@@ -25,8 +36,7 @@ public final class StrategyApi {
         .isCreated()
         .expectBody(StrategyView.class)
         .returnResult()
-        .getResponseBody()
-        .id();
+        .getResponseBody();
   }
 
   /**

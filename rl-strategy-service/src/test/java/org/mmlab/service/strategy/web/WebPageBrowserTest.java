@@ -75,7 +75,7 @@ class WebPageBrowserTest {
                 "--server.port=" + strategyPort,
                 "--mmlab.strategy.market-data-url=http://localhost:" + exchangePort,
                 "--mmlab.strategy.gateway-url=http://localhost:" + gatewayPort,
-                "--mmlab.strategy.api-key=strategy-key",
+                "--mmlab.strategy.api-keys=strategy-key",
                 "--mmlab.strategy.decision-interval=200ms",
                 "--mmlab.strategy.reconnect-delay=100ms",
                 "--springdoc.api-docs.enabled=false");
