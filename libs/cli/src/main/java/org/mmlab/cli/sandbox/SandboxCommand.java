@@ -403,8 +403,7 @@ public final class SandboxCommand implements Callable<Integer> {
     out.println(
         "  curl -XPOST "
             + st.url()
-            + "/api/v1/strategies -H 'Content-Type: application/json' -d '{\"type\":\"glft\","
-            + "\"apiKey\":\"demo-key\"}'");
+            + "/api/v1/strategies -H 'Content-Type: application/json' -d '{\"type\":\"glft\"}'");
     out.println("  curl " + st.url() + "/api/v1/strategies");
     if (strategyId != null) {
       out.println("  curl " + st.url() + "/api/v1/strategies/" + strategyId);
@@ -418,7 +417,10 @@ public final class SandboxCommand implements Callable<Integer> {
     out.println("  curl " + tr.url() + "/api/v1/jobs");
     out.println("  market data stream: ws://127.0.0.1:" + md.port() + "/ws/market-data");
     out.println("  strategy stream:    ws://127.0.0.1:" + st.port() + "/ws/strategies");
-    out.println("  API keys: demo-key, strategy-key, admin-key (gateway header X-API-Key)");
+    out.println("  API keys: demo-key, admin-key (gateway header X-API-Key)");
+    out.println(
+        "  strategy keys: strategy-key, strategy-key-2..4, one per running strategy (a start"
+            + " without apiKey takes the first free one; its status shows keySlot)");
     out.println();
     out.println("Ctrl-C stops everything.");
     out.flush();

@@ -62,6 +62,7 @@ class SandboxEndToEndTest {
         .contains("http://127.0.0.1:" + base)
         .contains("strategy fake-1 is running")
         .contains("curl -H 'X-API-Key: demo-key' http://127.0.0.1:" + (base + 1))
+        .contains("strategy keys: strategy-key, strategy-key-2..4, one per running strategy")
         .contains(
             "web page (book, trades, strategies' P&L and inventory): http://127.0.0.1:"
                 + base

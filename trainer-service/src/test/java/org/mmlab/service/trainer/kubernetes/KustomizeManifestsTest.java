@@ -273,7 +273,14 @@ class KustomizeManifestsTest {
     }
     Set<String> keys = new TreeSet<>(all(objects, ConfigMap.class).get(0).getData().keySet());
     keys.addAll(all(objects, Secret.class).get(0).getData().keySet());
-    assertThat(keys).contains("MMLAB_INTERNAL_TOKEN", "MMLAB_STRATEGY_API_KEY");
+    // The strategy service's key pool: one gateway key per running strategy.
+    assertThat(keys)
+        .contains(
+            "MMLAB_INTERNAL_TOKEN",
+            "MMLAB_STRATEGY_API_KEY",
+            "MMLAB_STRATEGY_2_API_KEY",
+            "MMLAB_STRATEGY_3_API_KEY",
+            "MMLAB_STRATEGY_4_API_KEY");
     for (String key : keys) {
       if (key.startsWith("MANAGEMENT_")) {
         continue; // Spring Boot's own; checked by TrainerServiceTest's probe calls
