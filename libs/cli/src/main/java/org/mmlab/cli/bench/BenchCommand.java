@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GatewayBenchCommand.class,
       FanoutBenchCommand.class,
       TickToQuoteBenchCommand.class,
+      FloorBenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
       "Examples:",
       "  ./mmlab bench gateway",
       "  ./mmlab bench fanout --subscribers 20",
-      "  ./mmlab bench tick-to-quote --duration 60"
+      "  ./mmlab bench tick-to-quote --duration 60",
+      "  ./mmlab bench floor"
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

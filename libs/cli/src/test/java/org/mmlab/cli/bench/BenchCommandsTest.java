@@ -70,6 +70,38 @@ class BenchCommandsTest {
   }
 
   @Test
+  void floorBenchAnswersEveryRequestOfEachRateFromItsOwnServer() {
+    JsonNode j =
+        run(
+            "bench",
+            "floor",
+            "--rate",
+            "300,100",
+            "--duration",
+            "2",
+            "--warmup",
+            "1",
+            "--connections",
+            "3",
+            "--format",
+            "json");
+    JsonNode first = j.path("runs").get(0);
+    assertThat(first.path("sent").asLong()).isEqualTo(600);
+    assertThat(first.path("ok").asLong()).isEqualTo(600);
+    assertThat(first.path("latency").path("count").asLong()).isEqualTo(600);
+    assertThat(first.path("cpuMicrosPerRequest").asDouble()).isPositive();
+    assertThat(j.path("runs").get(1).path("ok").asLong()).isEqualTo(200);
+    assertThat(j.path("runs").get(1).path("failed").asLong()).isZero();
+  }
+
+  @Test
+  void floorBenchRefusesBadOptions() {
+    CliRun r = CliRun.of("bench", "floor", "--server-threads", "0");
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains("--server-threads must be in 1..64, got 0");
+  }
+
+  @Test
   void gatewayBenchCountsRejectionsByCode() {
     JsonNode j =
         run(
