@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import org.mmlab.cli.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,7 +34,12 @@ import picocli.CommandLine.Option;
       "answers every POST with a fixed 201 JSON body. What it measures is the load generator,",
       "loopback TCP and the machine's thread wake-ups, which every service figure includes."
     },
-    footer = {"", "Examples:", "  ./mmlab bench floor --rate 2000,5000,10000"})
+    footer = {
+      "",
+      "Examples:",
+      "  ./mmlab bench floor",
+      "  ./mmlab bench floor --rate 2000,5000,10000"
+    })
 public final class FloorBenchCommand implements Callable<Integer> {
   /** An order reply of the gateway's size. */
   private static final byte[] ANSWER =
@@ -50,34 +56,7 @@ public final class FloorBenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--rate",
-      paramLabel = "N[,N...]",
-      split = ",",
-      defaultValue = "2000,5000,10000",
-      description = "Requests per second, one run each (default: ${DEFAULT-VALUE}).")
-  List<Double> rates;
-
-  @Option(
-      names = "--duration",
-      paramLabel = "SECONDS",
-      defaultValue = "15",
-      description = "Measured seconds per rate (default: ${DEFAULT-VALUE}).")
-  int durationSeconds;
-
-  @Option(
-      names = "--warmup",
-      paramLabel = "SECONDS",
-      defaultValue = "10",
-      description = "Seconds of load before measuring (default: ${DEFAULT-VALUE}).")
-  int warmupSeconds;
-
-  @Option(
-      names = "--connections",
-      paramLabel = "N",
-      defaultValue = "32",
-      description = "Connections = requests in flight at most (default: ${DEFAULT-VALUE}).")
-  int connections;
+  @Mixin LoadOptions load;
 
   @Option(
       names = "--server-threads",
@@ -116,26 +95,26 @@ public final class FloorBenchCommand implements Callable<Integer> {
     server.start();
     try {
       URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-      OpenLoopLoad load = new OpenLoopLoad(uri, connections, Duration.ofSeconds(10));
+      OpenLoopLoad generator = new OpenLoopLoad(uri, load.connections, Duration.ofSeconds(10));
       BenchReport rep =
           new BenchReport(
               "load-generator floor on loopback (fixed 201 from an in-process JDK server), "
-                  + connections
+                  + load.connections
                   + " connections");
       List<Map<String, Object>> json = new ArrayList<>();
-      for (double rate : rates) {
+      for (double rate : load.rates) {
         out.printf(
             "offering %s requests/s for %d s (+%d s warm-up) over %d connections%n",
-            BenchReport.fmt(rate), durationSeconds, warmupSeconds, connections);
+            BenchReport.fmt(rate), load.durationSeconds, load.warmupSeconds, load.connections);
         out.flush();
         CpuMeter cpu = new CpuMeter(Map.of());
         OpenLoopLoad.Result r =
-            load.run(
+            generator.run(
                 i -> new OpenLoopLoad.Request("POST", "/api/v1/orders", "demo-key", ORDER),
                 (i, req, status, body, measured) -> status == 201 ? null : "HTTP " + status,
                 rate,
-                Duration.ofSeconds(warmupSeconds),
-                Duration.ofSeconds(durationSeconds),
+                Duration.ofSeconds(load.warmupSeconds),
+                Duration.ofSeconds(load.durationSeconds),
                 () -> false);
         double cpuMicros =
             cpu.secondsSinceStart().getOrDefault("load generator", 0.0)
@@ -162,7 +141,7 @@ public final class FloorBenchCommand implements Callable<Integer> {
         m.put("cpuMicrosPerRequest", LatencySummary.round(cpuMicros));
         json.add(m);
       }
-      rep.put("connections", connections).put("runs", json);
+      rep.put("connections", load.connections).put("runs", json);
       rep.print(out, format);
     } finally {
       server.stop(0);
@@ -172,20 +151,7 @@ public final class FloorBenchCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    for (double rate : rates) {
-      if (!(rate > 0 && rate <= 1_000_000)) {
-        throw new UserInputException("--rate must be in (0, 1000000], got " + rate);
-      }
-    }
-    if (durationSeconds < 1) {
-      throw new UserInputException("--duration must be at least 1 second, got " + durationSeconds);
-    }
-    if (warmupSeconds < 0) {
-      throw new UserInputException("--warmup must not be negative, got " + warmupSeconds);
-    }
-    if (connections < 1 || connections > 1024) {
-      throw new UserInputException("--connections must be in 1..1024, got " + connections);
-    }
+    load.validate();
     if (serverThreads < 1 || serverThreads > 64) {
       throw new UserInputException("--server-threads must be in 1..64, got " + serverThreads);
     }

@@ -47,37 +47,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin VenueOptions venue;
 
-  @Option(
-      names = "--rate",
-      paramLabel = "N[,N...]",
-      split = ",",
-      defaultValue = "10000",
-      description =
-          "Orders per second offered; several rates run one after the other on the same services"
-              + " (default: ${DEFAULT-VALUE}).")
-  List<Double> rates;
-
-  @Option(
-      names = "--duration",
-      paramLabel = "SECONDS",
-      defaultValue = "20",
-      description = "Measured seconds (default: ${DEFAULT-VALUE}).")
-  int durationSeconds;
-
-  @Option(
-      names = "--warmup",
-      paramLabel = "SECONDS",
-      defaultValue = "10",
-      description = "Seconds of load before measuring (default: ${DEFAULT-VALUE}).")
-  int warmupSeconds;
-
-  @Option(
-      names = "--connections",
-      paramLabel = "N",
-      defaultValue = "32",
-      description =
-          "Concurrent connections = orders in flight at most (default: ${DEFAULT-VALUE}).")
-  int connections;
+  @Mixin LoadOptions load;
 
   @Option(
       names = "--offset-ticks",
@@ -126,23 +96,27 @@ public final class GatewayBenchCommand implements Callable<Integer> {
             };
         OpenLoopLoad.Responses responses =
             (i, req, status, body, measured) -> outcome(status, body);
-        OpenLoopLoad load = new OpenLoopLoad(gw, connections, Duration.ofSeconds(10));
+        OpenLoopLoad generator = new OpenLoopLoad(gw, load.connections, Duration.ofSeconds(10));
         List<Run> runs = new ArrayList<>();
         long base = 0;
-        for (double rate : rates) {
+        for (double rate : load.rates) {
           out.printf(
               "offering %s orders/s for %d s (+%d s warm-up) over %d connections, %d API keys%n",
-              BenchReport.fmt(rate), durationSeconds, warmupSeconds, connections, keys.size());
+              BenchReport.fmt(rate),
+              load.durationSeconds,
+              load.warmupSeconds,
+              load.connections,
+              keys.size());
           out.flush();
           long offset = base;
           CpuMeter cpu = new CpuMeter(services.pids());
           OpenLoopLoad.Result r =
-              load.run(
+              generator.run(
                   i -> requests.request(offset + i),
                   responses,
                   rate,
-                  Duration.ofSeconds(warmupSeconds),
-                  Duration.ofSeconds(durationSeconds),
+                  Duration.ofSeconds(load.warmupSeconds),
+                  Duration.ofSeconds(load.durationSeconds),
                   () -> services.dead().isPresent());
           base += r.sentTotal();
           runs.add(new Run(r, cpu.secondsSinceStart()));
@@ -184,7 +158,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     BenchReport rep =
         new BenchReport(
             "gateway orders on loopback (POST /api/v1/orders, IOC), "
-                + connections
+                + load.connections
                 + " connections, "
                 + keys
                 + " API keys");
@@ -227,7 +201,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
       json.add(m);
     }
     rep.row("target ≥ 10,000/s with p99 < 5 ms", anyMet ? "met" : "not met");
-    rep.put("connections", connections)
+    rep.put("connections", load.connections)
         .put("apiKeys", keys)
         .put("servicesStartedHere", startedHere)
         .put("runs", json)
@@ -236,20 +210,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    for (double rate : rates) {
-      if (!(rate > 0 && rate <= 1_000_000)) {
-        throw new UserInputException("--rate must be in (0, 1000000], got " + rate);
-      }
-    }
-    if (durationSeconds < 1) {
-      throw new UserInputException("--duration must be at least 1 second, got " + durationSeconds);
-    }
-    if (warmupSeconds < 0) {
-      throw new UserInputException("--warmup must not be negative, got " + warmupSeconds);
-    }
-    if (connections < 1 || connections > 1024) {
-      throw new UserInputException("--connections must be in 1..1024, got " + connections);
-    }
+    load.validate();
     if (offsetTicks < 1) {
       throw new UserInputException("--offset-ticks must be at least 1, got " + offsetTicks);
     }

@@ -1,0 +1,62 @@
+package org.mmlab.cli.bench;
+
+import java.util.List;
+import org.mmlab.cli.UserInputException;
+import picocli.CommandLine.Option;
+
+/** The open-loop load's options, shared by the benchmarks that drive {@link OpenLoopLoad}. */
+final class LoadOptions {
+  @Option(
+      names = "--rate",
+      paramLabel = "N[,N...]",
+      split = ",",
+      defaultValue = "10000",
+      description =
+          "Requests per second offered; several rates run one after the other on the same"
+              + " services (default: ${DEFAULT-VALUE}).")
+  List<Double> rates;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "SECONDS",
+      defaultValue = "20",
+      description = "Measured seconds per rate (default: ${DEFAULT-VALUE}).")
+  int durationSeconds;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description = "Seconds of load before measuring (default: ${DEFAULT-VALUE}).")
+  int warmupSeconds;
+
+  @Option(
+      names = "--connections",
+      paramLabel = "N",
+      defaultValue = "32",
+      description =
+          "Concurrent connections = requests in flight at most (default: ${DEFAULT-VALUE}).")
+  int connections;
+
+  /**
+   * Checks the options.
+   *
+   * @throws UserInputException naming the first bad option
+   */
+  void validate() {
+    for (double rate : rates) {
+      if (!(rate > 0 && rate <= 1_000_000)) {
+        throw new UserInputException("--rate must be in (0, 1000000], got " + rate);
+      }
+    }
+    if (durationSeconds < 1) {
+      throw new UserInputException("--duration must be at least 1 second, got " + durationSeconds);
+    }
+    if (warmupSeconds < 0) {
+      throw new UserInputException("--warmup must not be negative, got " + warmupSeconds);
+    }
+    if (connections < 1 || connections > 1024) {
+      throw new UserInputException("--connections must be in 1..1024, got " + connections);
+    }
+  }
+}
