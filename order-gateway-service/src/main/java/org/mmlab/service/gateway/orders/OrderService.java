@@ -115,6 +115,7 @@ public class OrderService {
     ClientState c = store.client(clientId);
     GatewayOrder g;
     String ref;
+    CompletableFuture<EventBatch> answer;
     synchronized (c) {
       String coid = r.clientOrderId();
       if (coid == null) {
@@ -141,9 +142,10 @@ public class OrderService {
       c.add(g);
       ref = exchange.nextRef();
       try {
-        g.answer =
+        answer =
             exchange.request(
                 new SubmitCommand(ref, clientId, coid, r.side(), r.type(), ticks, lots));
+        g.answer = answer; // until the exchange answers (the store then drops it)
       } catch (ApiProblemException e) {
         c.byClientOrderId.remove(coid);
         g.rejectCode = e.code();
@@ -154,7 +156,7 @@ public class OrderService {
     }
     // One future stage instead of a chain of operators: this runs for every order.
     CompletableFuture<Submitted> done = new CompletableFuture<>();
-    timed(g.answer)
+    timed(answer)
         .whenComplete(
             (batch, error) -> {
               metrics.latency(t0);

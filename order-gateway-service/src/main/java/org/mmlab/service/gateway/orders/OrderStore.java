@@ -215,6 +215,9 @@ public class OrderStore implements SmartLifecycle {
       g.orderId = e.orderId();
       g.quote = e.quote();
       g.status = OrderStatus.NEW;
+      // Answered: retries read the order now. Kept, the answer would hold the whole batch as long
+      // as the closed order is remembered (10,000 per client), all of it copied by the GC.
+      g.answer = null;
       touch(g, now);
       c.byId.put(e.orderId(), g);
       if (g.quote) {
@@ -228,7 +231,7 @@ public class OrderStore implements SmartLifecycle {
           new OrderAccepted(
               c.nextSeq(),
               e.orderId(),
-              e.clientOrderId(),
+              g.clientOrderId, // the order's own string: the history keeps one copy, not two
               simTime,
               now,
               e.side(),
@@ -243,6 +246,7 @@ public class OrderStore implements SmartLifecycle {
         if (g != null && g.status == OrderStatus.PENDING_NEW) {
           g.rejectCode = e.code();
           g.rejectDetail = e.detail();
+          g.answer = null;
           close(c, g, OrderStatus.REJECTED);
         }
       }
