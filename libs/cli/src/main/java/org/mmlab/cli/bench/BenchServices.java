@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mmlab.cli.UserInputException;
+import org.mmlab.cli.sandbox.GatewayJvm;
 import org.mmlab.cli.sandbox.ServiceJars;
 import org.mmlab.cli.sandbox.ServiceProcess;
 import org.mmlab.cli.sandbox.Supervisor;
@@ -76,7 +77,10 @@ final class BenchServices implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     for (String name : needed) {
       List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.serviceHeap));
-      cmd.addAll(o.jvmOptions(name)); // after -Xmx, so that an -Xmx given here wins
+      if (name.equals(GATEWAY)) {
+        cmd.addAll(GatewayJvm.OPTIONS); // what the gateway runs with everywhere
+      }
+      cmd.addAll(o.jvmOptions(name)); // after -Xmx and the defaults, so that options given here win
       Map<String, String> env = Map.of();
       int port;
       switch (name) {

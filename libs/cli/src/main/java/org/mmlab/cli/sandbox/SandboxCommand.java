@@ -271,7 +271,10 @@ public final class SandboxCommand implements Callable<Integer> {
     md.add("--mmlab.web.strategy-ws-url=ws://{host}:" + stPort + "/ws/strategies");
     list.add(new ServiceProcess(MARKET_DATA, mdPort, md, Map.of()));
 
-    List<String> gw = new ArrayList<>(List.of(java, "-jar", jar(GATEWAY).toString()));
+    List<String> gw = new ArrayList<>(List.of(java));
+    gw.addAll(GatewayJvm.OPTIONS);
+    gw.add("-jar");
+    gw.add(jar(GATEWAY).toString());
     common(gw, gwPort);
     gw.add("--mmlab.gateway.exchange-url=ws://127.0.0.1:" + mdPort + "/internal/ws/orders");
     list.add(new ServiceProcess(GATEWAY, gwPort, gw, Map.of()));

@@ -98,6 +98,7 @@ class SandboxCommandTest {
             "--mmlab.web.strategy-ws-url=ws://{host}:9103/ws/strategies");
     assertThat(services.get(1).command())
         .contains(
+            "-XX:MaxTenuringThreshold=1",
             "--server.port=9102",
             "--mmlab.gateway.exchange-url=ws://127.0.0.1:9101/internal/ws/orders");
     assertThat(services.get(2).command())
