@@ -56,7 +56,7 @@ final class OpenLoopLoad {
   /** Judges a response. */
   interface Responses {
     /**
-     * Classifies a response; called on the connection threads.
+     * Classifies a response; called on the load generator's event-loop thread.
      *
      * @param index the request's index
      * @param request the request
@@ -69,7 +69,7 @@ final class OpenLoopLoad {
     String accept(long index, Request request, int status, String body, boolean measured);
 
     /**
-     * A request that got no response (timeout, I/O error); called on the connection threads. The
+     * A request that got no response (timeout, I/O error); called on the event-loop thread. The
      * default does nothing.
      *
      * @param index the request's index
