@@ -27,7 +27,12 @@ final class LoadOptions {
       names = "--warmup",
       paramLabel = "SECONDS",
       defaultValue = "10",
-      description = "Seconds of load before measuring (default: ${DEFAULT-VALUE}).")
+      description =
+          "Seconds of unmeasured load before measuring each rate; the rate ramps linearly from "
+              + OpenLoopLoad.WARMUP_START_PERCENT
+              + "% to the full rate over it, so that services just started (cold JIT) are not"
+              + " swamped and the first measurement inherits no backlog; 0 starts at the full rate"
+              + " (default: ${DEFAULT-VALUE}).")
   int warmupSeconds;
 
   @Option(

@@ -26,11 +26,20 @@ import org.HdrHistogram.Histogram;
  * OpenLoopPacer}). Connections take the requests in schedule order; when all are busy the next
  * request waits, and that wait is charged to it (no coordinated omission).
  *
+ * <p>The warm-up ramps the rate linearly from {@link #WARMUP_START_PERCENT}% of the target to the
+ * target, then the measured window runs at exactly the target rate ({@link OpenLoopPacer#ramped}).
+ * A full-rate warm-up swamps services just started (cold JIT) and leaves a backlog to the first
+ * measured window. Every rate's warm-up ramps, not only the first after a start: one rule is
+ * simpler to state, and it softens a step up from a lower rate too.
+ *
  * <p>One thread drives every connection with non-blocking I/O: it sleeps until the next request is
  * due or a response arrives, so the generator costs the shared cores little (a thread per
  * connection spent a third as much CPU as the gateway it measured, most of it in wake-ups).
  */
 final class OpenLoopLoad {
+
+  /** The rate at the start of the warm-up, in percent of the target rate. */
+  static final int WARMUP_START_PERCENT = 10;
 
   /**
    * One request.
@@ -148,7 +157,7 @@ final class OpenLoopLoad {
    * @param requests the requests
    * @param responses judges the responses
    * @param rate requests per second
-   * @param warmup time sent but not measured
+   * @param warmup time sent but not measured, the rate ramping up to {@code rate} over it
    * @param duration measured time
    * @param stop checked before each request; true ends the run early
    * @return the measured window's figures
@@ -163,8 +172,9 @@ final class OpenLoopLoad {
       BooleanSupplier stop)
       throws InterruptedException {
     long start = System.nanoTime() + 5_000_000;
-    OpenLoopPacer pacer = new OpenLoopPacer(start, rate);
-    long warmupCount = pacer.requestsIn(warmup.toNanos() / 1e9);
+    OpenLoopPacer pacer =
+        OpenLoopPacer.ramped(start, rate, warmup.toNanos() / 1e9, WARMUP_START_PERCENT / 100.0);
+    long warmupCount = pacer.rampRequests();
     long total = warmupCount + pacer.requestsIn(duration.toNanos() / 1e9);
     Loop loop = new Loop(pacer, warmupCount, total, requests, responses, stop);
     try {
