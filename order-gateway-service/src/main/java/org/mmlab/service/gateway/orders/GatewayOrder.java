@@ -1,14 +1,15 @@
 package org.mmlab.service.gateway.orders;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.mmlab.api.CancelReason;
 import org.mmlab.api.InstrumentInfo;
 import org.mmlab.api.OrderStatus;
 import org.mmlab.api.OrderType;
 import org.mmlab.api.ProblemCode;
 import org.mmlab.api.Side;
+import org.mmlab.api.exchange.EventBatch;
 import org.mmlab.api.order.OrderView;
 
 /** One order as the gateway tracks it; guarded by its client's lock. */
@@ -29,13 +30,24 @@ final class GatewayOrder {
   boolean quote;
 
   /** The exchange's answer while the order is being submitted, for idempotent retries. */
-  java.util.concurrent.CompletableFuture<org.mmlab.api.exchange.EventBatch> answer;
+  CompletableFuture<EventBatch> answer;
 
-  final Instant createdAt;
-  Instant updatedAt;
+  final long createdNanos; // epoch nanoseconds (EpochNanos), not Instants: closed orders are kept
+  long updatedNanos;
 
   GatewayOrder(
       String clientOrderId, Side side, OrderType type, long price, long size, boolean quote) {
+    this(clientOrderId, side, type, price, size, quote, EpochNanos.now());
+  }
+
+  GatewayOrder(
+      String clientOrderId,
+      Side side,
+      OrderType type,
+      long price,
+      long size,
+      boolean quote,
+      long createdNanos) {
     this.clientOrderId = clientOrderId;
     this.side = side;
     this.type = type;
@@ -43,8 +55,8 @@ final class GatewayOrder {
     this.size = size;
     this.remaining = size;
     this.quote = quote;
-    this.createdAt = Instant.now();
-    this.updatedAt = createdAt;
+    this.createdNanos = createdNanos;
+    this.updatedNanos = createdNanos;
   }
 
   /** Whether a resubmission with this client order id asks for the same order. */
@@ -71,8 +83,8 @@ final class GatewayOrder {
         cancelReason,
         rejectCode,
         quote,
-        createdAt,
-        updatedAt);
+        EpochNanos.toInstant(createdNanos),
+        EpochNanos.toInstant(updatedNanos));
   }
 
   private BigDecimal avgPrice(InstrumentInfo i) {

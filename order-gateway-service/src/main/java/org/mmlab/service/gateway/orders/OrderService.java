@@ -121,9 +121,9 @@ public class OrderService {
       if (coid == null) {
         do {
           coid = "auto-" + ++c.orderSeq;
-        } while (c.byClientOrderId.containsKey(coid));
+        } while (c.clientOrderIdTaken(coid));
       }
-      GatewayOrder existing = c.byClientOrderId.get(coid);
+      GatewayOrder existing = c.findByClientOrderId(coid);
       if (existing != null) {
         if (!existing.sameRequest(r.side(), r.type(), ticks, lots)) {
           throw new ApiProblemException(
@@ -147,9 +147,10 @@ public class OrderService {
                 new SubmitCommand(ref, clientId, coid, r.side(), r.type(), ticks, lots));
         g.answer = answer; // until the exchange answers (the store then drops it)
       } catch (ApiProblemException e) {
-        c.byClientOrderId.remove(coid);
         g.rejectCode = e.code();
-        c.closed(g);
+        g.rejectDetail = e.getMessage();
+        g.status = OrderStatus.REJECTED;
+        c.abandoned(g); // never sent: a retry with the same client order id may submit it
         metrics.order(e.code());
         throw e;
       }
@@ -313,7 +314,7 @@ public class OrderService {
   }
 
   private static GatewayOrder own(ClientState c, long orderId) {
-    GatewayOrder g = c.byId.get(orderId);
+    GatewayOrder g = c.find(orderId);
     if (g == null) {
       throw new ApiProblemException(ProblemCode.ORDER_NOT_FOUND, "no order " + orderId);
     }
@@ -450,7 +451,7 @@ public class OrderService {
             now);
       }
     }
-    GatewayOrder fresh = c.byClientOrderId.get(newId);
+    GatewayOrder fresh = c.findByClientOrderId(newId);
     GatewayOrder g = fresh != null ? fresh : current;
     return g == null ? null : g.view(i);
   }

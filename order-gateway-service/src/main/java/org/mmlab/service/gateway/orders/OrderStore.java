@@ -3,7 +3,6 @@ package org.mmlab.service.gateway.orders;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mmlab.api.CancelReason;
 import org.mmlab.api.InstrumentInfo;
 import org.mmlab.api.OrderStatus;
-import org.mmlab.api.OrderType;
 import org.mmlab.api.ProblemCode;
 import org.mmlab.api.Side;
 import org.mmlab.api.exchange.ClientPosition;
@@ -19,11 +17,6 @@ import org.mmlab.api.exchange.EventBatch;
 import org.mmlab.api.exchange.ExchangeEvent;
 import org.mmlab.api.exchange.OpenOrder;
 import org.mmlab.api.exchange.SessionState;
-import org.mmlab.api.execution.OrderAccepted;
-import org.mmlab.api.execution.OrderCancelled;
-import org.mmlab.api.execution.OrderFilled;
-import org.mmlab.api.execution.OrderRejected;
-import org.mmlab.api.execution.OrderReplaced;
 import org.mmlab.service.gateway.GatewayProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -117,9 +110,9 @@ public class OrderStore implements SmartLifecycle {
       open.add(o.orderId());
       ClientState c = client(o.clientId());
       synchronized (c) {
-        GatewayOrder g = c.byId.get(o.orderId());
+        GatewayOrder g = c.openById(o.orderId());
         if (g == null) {
-          g = c.byClientOrderId.get(o.clientOrderId());
+          g = c.openByClientOrderId(o.clientOrderId());
         }
         if (g == null) {
           g =
@@ -127,8 +120,7 @@ public class OrderStore implements SmartLifecycle {
                   o.clientOrderId(), o.side(), o.type(), o.price(), o.size(), o.quote());
           c.add(g);
         }
-        g.orderId = o.orderId();
-        c.byId.put(o.orderId(), g);
+        c.identified(g, o.orderId());
         g.size = o.size();
         g.filled = o.filled();
         g.remaining = o.remaining();
@@ -164,18 +156,18 @@ public class OrderStore implements SmartLifecycle {
         }
         for (GatewayOrder g : c.openOrders()) {
           if (!open.contains(g.orderId)) {
-            close(c, g, OrderStatus.CANCELLED);
+            long lost = g.remaining;
             g.cancelReason = CancelReason.EXCHANGE_RESYNC;
-            c.emit(
-                new OrderCancelled(
-                    c.nextSeq(),
-                    g.orderId,
-                    g.clientOrderId,
-                    state.simTime(),
-                    Instant.now(),
-                    instrument.size(g.remaining),
-                    CancelReason.EXCHANGE_RESYNC));
             g.remaining = 0;
+            close(c, g, OrderStatus.CANCELLED);
+            c.cancelled(
+                g.orderId,
+                g.clientOrderId,
+                state.simTime(),
+                EpochNanos.now(),
+                lost,
+                CancelReason.EXCHANGE_RESYNC,
+                instrument);
           }
         }
       }
@@ -205,21 +197,19 @@ public class OrderStore implements SmartLifecycle {
 
   private void apply(ClientState c, ExchangeEvent event, long simTime) {
     InstrumentInfo i = instrument;
-    Instant now = Instant.now();
+    long now = EpochNanos.now();
     if (event instanceof ExchangeEvent.Accepted e) {
-      GatewayOrder g = c.byClientOrderId.get(e.clientOrderId());
+      GatewayOrder g = c.openByClientOrderId(e.clientOrderId());
       if (g == null || (g.orderId != 0 && g.orderId != e.orderId())) {
         g = new GatewayOrder(e.clientOrderId(), e.side(), e.type(), e.price(), e.size(), e.quote());
         c.add(g);
       }
-      g.orderId = e.orderId();
+      c.identified(g, e.orderId());
       g.quote = e.quote();
       g.status = OrderStatus.NEW;
-      // Answered: retries read the order now. Kept, the answer would hold the whole batch as long
-      // as the closed order is remembered (10,000 per client), all of it copied by the GC.
+      // Answered: a retry reads the order now, and the decoded batch can go.
       g.answer = null;
       touch(g, now);
-      c.byId.put(e.orderId(), g);
       if (g.quote) {
         if (g.side == Side.BUY) {
           c.quoteBid = g;
@@ -227,42 +217,37 @@ public class OrderStore implements SmartLifecycle {
           c.quoteAsk = g;
         }
       }
-      c.emit(
-          new OrderAccepted(
-              c.nextSeq(),
-              e.orderId(),
-              g.clientOrderId, // the order's own string: the history keeps one copy, not two
-              simTime,
-              now,
-              e.side(),
-              e.type(),
-              e.type() == OrderType.MARKET ? null : i.price(e.price()),
-              i.size(e.size()),
-              e.quote()));
+      c.accepted(
+          e.orderId(),
+          g.clientOrderId, // the order's own string: the history keeps one copy, not two
+          simTime,
+          now,
+          e.side(),
+          e.type(),
+          e.price(),
+          e.size(),
+          e.quote(),
+          i);
     } else if (event instanceof ExchangeEvent.Rejected e) {
-      GatewayOrder g = null;
-      if (e.clientOrderId() != null) {
-        g = c.byClientOrderId.get(e.clientOrderId());
+      String clientOrderId = e.clientOrderId();
+      if (clientOrderId != null) {
+        GatewayOrder g = c.openByClientOrderId(clientOrderId);
         if (g != null && g.status == OrderStatus.PENDING_NEW) {
           g.rejectCode = e.code();
           g.rejectDetail = e.detail();
           g.answer = null;
           close(c, g, OrderStatus.REJECTED);
         }
+      } else {
+        clientOrderId = c.clientOrderIdOf(e.orderId());
       }
-      c.emit(
-          new OrderRejected(
-              c.nextSeq(),
-              e.orderId(),
-              e.clientOrderId() != null ? e.clientOrderId() : clientOrderIdOf(c, e.orderId()),
-              simTime,
-              now,
-              e.code(),
-              e.detail()));
+      c.rejected(e.orderId(), clientOrderId, simTime, now, e.code(), e.detail());
     } else if (event instanceof ExchangeEvent.Filled e) {
       c.position = e.position();
-      GatewayOrder g = c.byId.get(e.orderId());
+      GatewayOrder g = c.openById(e.orderId());
+      String clientOrderId;
       if (g != null) {
+        clientOrderId = g.clientOrderId;
         g.filled += e.size();
         g.filledNotional += e.price() * e.size();
         g.remaining = e.remaining();
@@ -272,69 +257,57 @@ public class OrderStore implements SmartLifecycle {
         } else {
           g.status = OrderStatus.PARTIALLY_FILLED;
         }
+      } else {
+        clientOrderId = c.clientOrderIdOf(e.orderId());
       }
-      c.emit(
-          new OrderFilled(
-              c.nextSeq(),
-              e.orderId(),
-              g == null ? null : g.clientOrderId,
-              simTime,
-              now,
-              e.side(),
-              i.price(e.price()),
-              i.size(e.size()),
-              i.size(e.remaining()),
-              e.maker(),
-              i.size(e.position().position())));
+      c.filled(
+          e.orderId(),
+          clientOrderId,
+          simTime,
+          now,
+          e.side(),
+          e.price(),
+          e.size(),
+          e.remaining(),
+          e.maker(),
+          e.position().position(),
+          i);
     } else if (event instanceof ExchangeEvent.Cancelled e) {
-      GatewayOrder g = c.byId.get(e.orderId());
+      GatewayOrder g = c.openById(e.orderId());
+      String clientOrderId;
       if (g != null) {
+        clientOrderId = g.clientOrderId;
         g.remaining = Math.max(0, g.remaining - e.size());
         touch(g, now);
         if (g.remaining == 0) {
           g.cancelReason = e.reason();
           close(c, g, OrderStatus.CANCELLED);
         }
+      } else {
+        clientOrderId = c.clientOrderIdOf(e.orderId());
       }
-      c.emit(
-          new OrderCancelled(
-              c.nextSeq(),
-              e.orderId(),
-              g == null ? null : g.clientOrderId,
-              simTime,
-              now,
-              i.size(e.size()),
-              e.reason()));
+      c.cancelled(e.orderId(), clientOrderId, simTime, now, e.size(), e.reason(), i);
     } else if (event instanceof ExchangeEvent.Replaced e) {
-      GatewayOrder g = c.byId.get(e.orderId());
+      GatewayOrder g = c.openById(e.orderId());
+      String clientOrderId;
       if (g != null) {
+        clientOrderId = g.clientOrderId;
         g.price = e.price();
         g.remaining = e.size();
         g.size = g.filled + e.size();
         touch(g, now);
+      } else {
+        clientOrderId = c.clientOrderIdOf(e.orderId());
       }
-      c.emit(
-          new OrderReplaced(
-              c.nextSeq(),
-              e.orderId(),
-              g == null ? null : g.clientOrderId,
-              simTime,
-              now,
-              i.price(e.price()),
-              i.size(e.size()),
-              e.priorityKept()));
+      c.replaced(
+          e.orderId(), clientOrderId, simTime, now, e.price(), e.size(), e.priorityKept(), i);
     }
   }
 
-  private static void touch(GatewayOrder g, Instant now) {
-    if (now.isAfter(g.updatedAt)) {
-      g.updatedAt = now;
+  private static void touch(GatewayOrder g, long now) {
+    if (now > g.updatedNanos) {
+      g.updatedNanos = now;
     }
-  }
-
-  private static String clientOrderIdOf(ClientState c, long orderId) {
-    GatewayOrder g = c.byId.get(orderId);
-    return g == null ? null : g.clientOrderId;
   }
 
   private static void close(ClientState c, GatewayOrder g, OrderStatus status) {
@@ -352,7 +325,7 @@ public class OrderStore implements SmartLifecycle {
    * @param detail what exactly
    */
   void rejectedByGateway(ClientState c, String clientOrderId, ProblemCode code, String detail) {
-    c.emit(new OrderRejected(c.nextSeq(), 0, clientOrderId, 0, Instant.now(), code, detail));
+    c.rejected(0, clientOrderId, 0, EpochNanos.now(), code, detail);
   }
 
   /**
