@@ -2,7 +2,6 @@ package org.mmlab.service.gateway.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.mmlab.api.order.QuoteView;
 import org.mmlab.api.order.SubmitOrderRequest;
 import org.mmlab.service.gateway.orders.OrderService;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -67,7 +67,8 @@ final class OrderEntryHandler {
   private Mono<ServerResponse> submitted(OrderService.Submitted s) {
     OrderView order = s.order();
     return ServerResponse.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
-        .location(URI.create(Endpoints.ORDERS + "/" + order.orderId()))
+        // The header as a string: URI.create would parse what we just built, on every order.
+        .header(HttpHeaders.LOCATION, Endpoints.ORDERS + "/" + order.orderId())
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(orderWriter.writeValueAsBytes(order));
   }
