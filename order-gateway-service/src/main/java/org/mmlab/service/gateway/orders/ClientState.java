@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.Object2ObjectHashMap;
-import org.mmlab.api.CancelReason;
-import org.mmlab.api.InstrumentInfo;
-import org.mmlab.api.OrderType;
-import org.mmlab.api.ProblemCode;
 import org.mmlab.api.Side;
 import org.mmlab.api.exchange.ClientPosition;
 import org.mmlab.api.execution.ExecutionReport;
@@ -194,111 +190,20 @@ final class ClientState {
   // =====================================================================================
 
   /** The next report's sequence number. */
-  private long nextSeq() {
+  long nextSeq() {
     return ++reportSeq;
   }
 
-  void accepted(
-      long orderId,
-      String clientOrderId,
-      long simTime,
-      long timeNanos,
-      Side side,
-      OrderType type,
-      long priceTicks,
-      long sizeLots,
-      boolean quote,
-      InstrumentInfo i) {
-    publish(
-        history.accepted(
-            nextSeq(),
-            orderId,
-            clientOrderId,
-            simTime,
-            timeNanos,
-            side,
-            type,
-            priceTicks,
-            sizeLots,
-            quote,
-            i));
-  }
-
-  void rejected(
-      long orderId,
-      String clientOrderId,
-      long simTime,
-      long timeNanos,
-      ProblemCode code,
-      String detail) {
-    publish(history.rejected(nextSeq(), orderId, clientOrderId, simTime, timeNanos, code, detail));
-  }
-
-  void filled(
-      long orderId,
-      String clientOrderId,
-      long simTime,
-      long timeNanos,
-      Side side,
-      long priceTicks,
-      long sizeLots,
-      long remainingLots,
-      boolean maker,
-      long positionLots,
-      InstrumentInfo i) {
-    publish(
-        history.filled(
-            nextSeq(),
-            orderId,
-            clientOrderId,
-            simTime,
-            timeNanos,
-            side,
-            priceTicks,
-            sizeLots,
-            remainingLots,
-            maker,
-            positionLots,
-            i));
-  }
-
-  void cancelled(
-      long orderId,
-      String clientOrderId,
-      long simTime,
-      long timeNanos,
-      long cancelledLots,
-      CancelReason reason,
-      InstrumentInfo i) {
-    publish(
-        history.cancelled(
-            nextSeq(), orderId, clientOrderId, simTime, timeNanos, cancelledLots, reason, i));
-  }
-
-  void replaced(
-      long orderId,
-      String clientOrderId,
-      long simTime,
-      long timeNanos,
-      long priceTicks,
-      long remainingLots,
-      boolean priorityKept,
-      InstrumentInfo i) {
-    publish(
-        history.replaced(
-            nextSeq(),
-            orderId,
-            clientOrderId,
-            simTime,
-            timeNanos,
-            priceTicks,
-            remainingLots,
-            priorityKept,
-            i));
+  /**
+   * The client's kept reports. A report is appended with {@link #nextSeq()} and its position then
+   * handed to {@link #publish(long)}, under the client's lock.
+   */
+  ReportHistory reports() {
+    return history;
   }
 
   /** Sends a kept report to every open socket, dropping slow ones; no socket, no record built. */
-  private void publish(long position) {
+  void publish(long position) {
     if (sinks.isEmpty()) {
       return;
     }

@@ -160,14 +160,17 @@ public class OrderStore implements SmartLifecycle {
             g.cancelReason = CancelReason.EXCHANGE_RESYNC;
             g.remaining = 0;
             close(c, g, OrderStatus.CANCELLED);
-            c.cancelled(
-                g.orderId,
-                g.clientOrderId,
-                state.simTime(),
-                EpochNanos.now(),
-                lost,
-                CancelReason.EXCHANGE_RESYNC,
-                instrument);
+            c.publish(
+                c.reports()
+                    .cancelled(
+                        c.nextSeq(),
+                        g.orderId,
+                        g.clientOrderId,
+                        state.simTime(),
+                        EpochNanos.now(),
+                        lost,
+                        CancelReason.EXCHANGE_RESYNC,
+                        instrument));
           }
         }
       }
@@ -217,17 +220,20 @@ public class OrderStore implements SmartLifecycle {
           c.quoteAsk = g;
         }
       }
-      c.accepted(
-          e.orderId(),
-          g.clientOrderId, // the order's own string: the history keeps one copy, not two
-          simTime,
-          now,
-          e.side(),
-          e.type(),
-          e.price(),
-          e.size(),
-          e.quote(),
-          i);
+      c.publish(
+          c.reports()
+              .accepted(
+                  c.nextSeq(),
+                  e.orderId(),
+                  g.clientOrderId, // the order's own string: the history keeps one copy, not two
+                  simTime,
+                  now,
+                  e.side(),
+                  e.type(),
+                  e.price(),
+                  e.size(),
+                  e.quote(),
+                  i));
     } else if (event instanceof ExchangeEvent.Rejected e) {
       String clientOrderId = e.clientOrderId();
       if (clientOrderId != null) {
@@ -241,7 +247,10 @@ public class OrderStore implements SmartLifecycle {
       } else {
         clientOrderId = c.clientOrderIdOf(e.orderId());
       }
-      c.rejected(e.orderId(), clientOrderId, simTime, now, e.code(), e.detail());
+      c.publish(
+          c.reports()
+              .rejected(
+                  c.nextSeq(), e.orderId(), clientOrderId, simTime, now, e.code(), e.detail()));
     } else if (event instanceof ExchangeEvent.Filled e) {
       c.position = e.position();
       GatewayOrder g = c.openById(e.orderId());
@@ -260,18 +269,21 @@ public class OrderStore implements SmartLifecycle {
       } else {
         clientOrderId = c.clientOrderIdOf(e.orderId());
       }
-      c.filled(
-          e.orderId(),
-          clientOrderId,
-          simTime,
-          now,
-          e.side(),
-          e.price(),
-          e.size(),
-          e.remaining(),
-          e.maker(),
-          e.position().position(),
-          i);
+      c.publish(
+          c.reports()
+              .filled(
+                  c.nextSeq(),
+                  e.orderId(),
+                  clientOrderId,
+                  simTime,
+                  now,
+                  e.side(),
+                  e.price(),
+                  e.size(),
+                  e.remaining(),
+                  e.maker(),
+                  e.position().position(),
+                  i));
     } else if (event instanceof ExchangeEvent.Cancelled e) {
       GatewayOrder g = c.openById(e.orderId());
       String clientOrderId;
@@ -286,7 +298,10 @@ public class OrderStore implements SmartLifecycle {
       } else {
         clientOrderId = c.clientOrderIdOf(e.orderId());
       }
-      c.cancelled(e.orderId(), clientOrderId, simTime, now, e.size(), e.reason(), i);
+      c.publish(
+          c.reports()
+              .cancelled(
+                  c.nextSeq(), e.orderId(), clientOrderId, simTime, now, e.size(), e.reason(), i));
     } else if (event instanceof ExchangeEvent.Replaced e) {
       GatewayOrder g = c.openById(e.orderId());
       String clientOrderId;
@@ -299,8 +314,18 @@ public class OrderStore implements SmartLifecycle {
       } else {
         clientOrderId = c.clientOrderIdOf(e.orderId());
       }
-      c.replaced(
-          e.orderId(), clientOrderId, simTime, now, e.price(), e.size(), e.priorityKept(), i);
+      c.publish(
+          c.reports()
+              .replaced(
+                  c.nextSeq(),
+                  e.orderId(),
+                  clientOrderId,
+                  simTime,
+                  now,
+                  e.price(),
+                  e.size(),
+                  e.priorityKept(),
+                  i));
     }
   }
 
@@ -325,7 +350,8 @@ public class OrderStore implements SmartLifecycle {
    * @param detail what exactly
    */
   void rejectedByGateway(ClientState c, String clientOrderId, ProblemCode code, String detail) {
-    c.rejected(0, clientOrderId, 0, EpochNanos.now(), code, detail);
+    c.publish(
+        c.reports().rejected(c.nextSeq(), 0, clientOrderId, 0, EpochNanos.now(), code, detail));
   }
 
   /**
