@@ -1,7 +1,6 @@
 package org.mmlab.service.gateway.orders;
 
 import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.Object2LongHashMap;
 import org.mmlab.api.CancelReason;
 import org.mmlab.api.OrderStatus;
 import org.mmlab.api.OrderType;
@@ -13,7 +12,8 @@ import org.mmlab.api.Side;
  * after the order is done. Kept as columns of primitives in a ring with open-addressing indexes,
  * not as objects: at 10,000 orders/s a remembered order object lives for seconds, survives young
  * collections and is copied by each of them; a column slot is written in place and costs the GC
- * nothing. Only the client order id string is referenced (the request already allocated it).
+ * nothing. Client order ids are kept as bytes ({@link IdSlab}) and indexed by an open-addressing
+ * table of positions, so the ring holds no per-order object at all.
  *
  * <p>Positions count every order ever added; position {@code p} lives in slot {@code p % capacity}.
  * The ring grows by doubling up to its limit, then overwrites its oldest entry. Not thread-safe:
@@ -30,8 +30,10 @@ final class ClosedOrders {
   private Columns cols;
 
   private final Long2LongHashMap byId = new Long2LongHashMap(INITIAL, 0.5f, MISSING);
-  private final Object2LongHashMap<String> byClientOrderId =
-      new Object2LongHashMap<>(INITIAL, 0.5f, MISSING);
+  // Client order id -> position: open addressing over the ids' bytes in the columns, linear
+  // probing, sized for the limit at a load of at most one half.
+  private final long[] byClientOrderId;
+  private final int mask;
 
   /**
    * An empty ring.
@@ -44,6 +46,10 @@ final class ClosedOrders {
     }
     this.limit = limit;
     cols = new Columns(Math.min(limit, INITIAL));
+    int tableSize = Integer.highestOneBit(Math.max(2, limit) * 2 - 1) << 1;
+    byClientOrderId = new long[tableSize];
+    java.util.Arrays.fill(byClientOrderId, MISSING);
+    mask = tableSize - 1;
   }
 
   /** Orders kept. */
@@ -72,7 +78,7 @@ final class ClosedOrders {
       byId.put(g.orderId, p);
     }
     if (indexClientOrderId && g.clientOrderId != null) {
-      byClientOrderId.put(g.clientOrderId, p);
+      index(g.clientOrderId, p);
     }
   }
 
@@ -94,7 +100,7 @@ final class ClosedOrders {
    * @return a detached copy, or null
    */
   GatewayOrder byClientOrderId(String id) {
-    long p = byClientOrderId.getValue(id);
+    long p = find(id);
     return p == MISSING ? null : copy(slot(p));
   }
 
@@ -106,7 +112,7 @@ final class ClosedOrders {
    */
   String clientOrderIdOf(long id) {
     long p = byId.get(id);
-    return p == MISSING ? null : cols.clientOrderId[slot(p)];
+    return p == MISSING ? null : cols.clientOrderId.get(slot(p));
   }
 
   /**
@@ -116,7 +122,7 @@ final class ClosedOrders {
    * @return true when a retry would find it
    */
   boolean containsClientOrderId(String id) {
-    return byClientOrderId.containsKey(id);
+    return find(id) != MISSING;
   }
 
   private GatewayOrder copy(int s) {
@@ -130,11 +136,63 @@ final class ClosedOrders {
     if (cols.orderId[s] != 0) {
       byId.remove(cols.orderId[s], p);
     }
-    if (cols.clientOrderId[s] != null) {
-      byClientOrderId.remove(cols.clientOrderId[s], p);
+    if (!cols.clientOrderId.isNull(s)) {
+      unindex(s, p);
     }
-    cols.clientOrderId[s] = null;
+    cols.clientOrderId.set(s, null);
     cols.rejectDetail[s] = null;
+  }
+
+  /** The newest indexed position holding a client order id, or MISSING. */
+  private long find(String id) {
+    if (id == null) {
+      return MISSING;
+    }
+    for (int i = IdSlab.hash(id) & mask; ; i = (i + 1) & mask) {
+      long p = byClientOrderId[i];
+      if (p == MISSING) {
+        return MISSING;
+      }
+      if (cols.clientOrderId.matches(slot(p), id)) {
+        return p;
+      }
+    }
+  }
+
+  /** Points a client order id at a position, replacing an older order's entry for it. */
+  private void index(String id, long position) {
+    for (int i = IdSlab.hash(id) & mask; ; i = (i + 1) & mask) {
+      long p = byClientOrderId[i];
+      if (p == MISSING || cols.clientOrderId.matches(slot(p), id)) {
+        byClientOrderId[i] = position;
+        return;
+      }
+    }
+  }
+
+  /**
+   * Removes the entry of a position about to be overwritten, if the index still points at it (a
+   * newer order with the same id owns the entry otherwise). Backward-shift deletion keeps every
+   * other entry reachable from its home bucket without tombstones.
+   */
+  private void unindex(int s, long position) {
+    int i = cols.clientOrderId.hash(s) & mask;
+    while (byClientOrderId[i] != position) {
+      if (byClientOrderId[i] == MISSING) {
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    for (int j = (i + 1) & mask; byClientOrderId[j] != MISSING; j = (j + 1) & mask) {
+      int home = cols.clientOrderId.hash(slot(byClientOrderId[j])) & mask;
+      // Move entry j into the hole at i when its home bucket does not lie in (i, j].
+      boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+      if (movable) {
+        byClientOrderId[i] = byClientOrderId[j];
+        i = j;
+      }
+    }
+    byClientOrderId[i] = MISSING;
   }
 
   private int slot(long position) {
@@ -153,7 +211,7 @@ final class ClosedOrders {
   private static final class Columns {
     final int capacity;
     final long[] orderId;
-    final String[] clientOrderId;
+    final IdSlab clientOrderId;
     final Side[] side;
     final OrderType[] type;
     final long[] price;
@@ -171,7 +229,7 @@ final class ClosedOrders {
     Columns(int n) {
       capacity = n;
       orderId = new long[n];
-      clientOrderId = new String[n];
+      clientOrderId = new IdSlab(n);
       side = new Side[n];
       type = new OrderType[n];
       price = new long[n];
@@ -189,7 +247,7 @@ final class ClosedOrders {
 
     void set(int s, GatewayOrder g) {
       orderId[s] = g.orderId;
-      clientOrderId[s] = g.clientOrderId;
+      clientOrderId.set(s, g.clientOrderId);
       side[s] = g.side;
       type[s] = g.type;
       price[s] = g.price;
@@ -208,7 +266,7 @@ final class ClosedOrders {
     GatewayOrder get(int s) {
       GatewayOrder g =
           new GatewayOrder(
-              clientOrderId[s], side[s], type[s], price[s], size[s], quote[s], createdNanos[s]);
+              clientOrderId.get(s), side[s], type[s], price[s], size[s], quote[s], createdNanos[s]);
       g.orderId = orderId[s];
       g.filled = filled[s];
       g.filledNotional = filledNotional[s];
@@ -223,7 +281,7 @@ final class ClosedOrders {
 
     void copy(int from, Columns to, int s) {
       to.orderId[s] = orderId[from];
-      to.clientOrderId[s] = clientOrderId[from];
+      clientOrderId.copyTo(from, to.clientOrderId, s);
       to.side[s] = side[from];
       to.type[s] = type[from];
       to.price[s] = price[from];

@@ -225,7 +225,7 @@ public class OrderStore implements SmartLifecycle {
               .accepted(
                   c.nextSeq(),
                   e.orderId(),
-                  g.clientOrderId, // the order's own string: the history keeps one copy, not two
+                  g.clientOrderId,
                   simTime,
                   now,
                   e.side(),

@@ -17,8 +17,8 @@ import org.mmlab.api.execution.OrderReplaced;
  * A client's last execution reports, for {@code ?fromSeq=} replays. Reports are kept as columns of
  * primitives (ticks, lots, epoch nanoseconds) in a ring and turned into {@link ExecutionReport}
  * records only when a socket needs one: with no stream attached, reporting an order allocates
- * nothing, and a kept report never becomes a long-lived object graph (record, instant, decimals)
- * for the young collections to copy.
+ * nothing, and a kept report holds no object at all (the client order id is kept as bytes), so
+ * nothing of it is copied by the young collections or promoted.
  *
  * <p>Positions count every report ever appended; position {@code p} lives in slot {@code p %
  * capacity}. The ring grows by doubling up to its capacity, then overwrites its oldest report. Not
@@ -195,12 +195,13 @@ final class ReportHistory {
     int s = slot(position);
     Instant time = EpochNanos.toInstant(c.timeNanos[s]);
     InstrumentInfo i = c.instrument[s];
+    String clientOrderId = c.clientOrderId.get(s);
     return switch (c.kind[s]) {
       case ACCEPTED ->
           new OrderAccepted(
               c.seq[s],
               c.orderId[s],
-              c.clientOrderId[s],
+              clientOrderId,
               c.simTime[s],
               time,
               c.side[s],
@@ -210,18 +211,12 @@ final class ReportHistory {
               c.flag[s]);
       case REJECTED ->
           new OrderRejected(
-              c.seq[s],
-              c.orderId[s],
-              c.clientOrderId[s],
-              c.simTime[s],
-              time,
-              c.code[s],
-              c.detail[s]);
+              c.seq[s], c.orderId[s], clientOrderId, c.simTime[s], time, c.code[s], c.detail[s]);
       case FILLED ->
           new OrderFilled(
               c.seq[s],
               c.orderId[s],
-              c.clientOrderId[s],
+              clientOrderId,
               c.simTime[s],
               time,
               c.side[s],
@@ -234,7 +229,7 @@ final class ReportHistory {
           new OrderCancelled(
               c.seq[s],
               c.orderId[s],
-              c.clientOrderId[s],
+              clientOrderId,
               c.simTime[s],
               time,
               i.size(c.size[s]),
@@ -243,7 +238,7 @@ final class ReportHistory {
           new OrderReplaced(
               c.seq[s],
               c.orderId[s],
-              c.clientOrderId[s],
+              clientOrderId,
               c.simTime[s],
               time,
               i.price(c.price[s]),
@@ -278,7 +273,7 @@ final class ReportHistory {
     c.kind[s] = kind;
     c.seq[s] = seq;
     c.orderId[s] = orderId;
-    c.clientOrderId[s] = clientOrderId;
+    c.clientOrderId.set(s, clientOrderId);
     c.simTime[s] = simTime;
     c.timeNanos[s] = timeNanos;
     c.instrument[s] = i;
@@ -296,7 +291,7 @@ final class ReportHistory {
     final byte[] kind;
     final long[] seq;
     final long[] orderId;
-    final String[] clientOrderId;
+    final IdSlab clientOrderId; // bytes, not strings: see IdSlab
     final long[] simTime;
     final long[] timeNanos;
     final Side[] side;
@@ -316,7 +311,7 @@ final class ReportHistory {
       kind = new byte[n];
       seq = new long[n];
       orderId = new long[n];
-      clientOrderId = new String[n];
+      clientOrderId = new IdSlab(n);
       simTime = new long[n];
       timeNanos = new long[n];
       side = new Side[n];
@@ -336,7 +331,7 @@ final class ReportHistory {
       to.kind[s] = kind[from];
       to.seq[s] = seq[from];
       to.orderId[s] = orderId[from];
-      to.clientOrderId[s] = clientOrderId[from];
+      clientOrderId.copyTo(from, to.clientOrderId, s);
       to.simTime[s] = simTime[from];
       to.timeNanos[s] = timeNanos[from];
       to.side[s] = side[from];

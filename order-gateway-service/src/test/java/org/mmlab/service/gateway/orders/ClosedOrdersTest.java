@@ -49,7 +49,7 @@ class ClosedOrdersTest {
       assertThat(ring.size()).isEqualTo(reference.size());
       for (int probe = 0; probe < 3; probe++) {
         long id = rnd.nextInt(ids + 1);
-        String coid = "c" + rnd.nextInt(ids + 1);
+        String coid = id(rnd, ids);
         assertSame(ring.byId(id), newestById(reference, id));
         assertSame(ring.byClientOrderId(coid), newestByClientOrderId(reference, coid));
         GatewayOrder expected = newestById(reference, id);
@@ -108,7 +108,7 @@ class ClosedOrdersTest {
     OrderType type = OrderType.values()[rnd.nextInt(OrderType.values().length)];
     GatewayOrder g =
         new GatewayOrder(
-            rnd.nextInt(10) == 0 ? null : "c" + rnd.nextInt(ids + 1),
+            rnd.nextInt(10) == 0 ? null : id(rnd, ids),
             side,
             type,
             1 + rnd.nextInt(1000),
@@ -125,6 +125,19 @@ class ClosedOrdersTest {
     g.rejectDetail = g.status == OrderStatus.REJECTED ? "detail " + rnd.nextInt() : null;
     g.updatedNanos = g.createdNanos + rnd.nextInt(1_000_000);
     return g;
+  }
+
+  /**
+   * A client order id: mostly short ASCII, kept as bytes; sometimes one that does not fit a slot
+   * (too long, or not ASCII), kept as a string. The same number always gives the same id.
+   */
+  private static String id(Random rnd, int ids) {
+    int n = rnd.nextInt(ids + 1);
+    return switch (n % 7) {
+      case 5 -> "x".repeat(IdSlab.WIDTH) + n; // too long for a slot
+      case 6 -> "é-" + n; // not ASCII
+      default -> "c" + n;
+    };
   }
 
   private static GatewayOrder newestById(ArrayDeque<Kept> reference, long id) {
