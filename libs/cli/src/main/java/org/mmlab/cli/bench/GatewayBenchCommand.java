@@ -167,7 +167,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     for (Run run : runs) {
       OpenLoopLoad.Result r = run.result();
       LatencySummary lat = LatencySummary.ofNanos(r.latency());
-      boolean met = r.okPerSecond() >= 10_000 && lat.p99Ms() < 5 && r.failed() == 0;
+      boolean met = targetMet(r, lat.p99Ms());
       anyMet |= met;
       StringBuilder cpu = new StringBuilder();
       run.cpuMicrosPerOrder()
@@ -214,5 +214,23 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     if (offsetTicks < 1) {
       throw new UserInputException("--offset-ticks must be at least 1, got " + offsetTicks);
     }
+  }
+
+  /**
+   * Issue 5's gateway target: 10,000 orders/s offered, every measured order answered, nothing
+   * failed, p99 under 5 ms. Judged on what was offered and answered, not on the acked rate: that
+   * rate divides by a window that ends with the last answer, so a server keeping up exactly still
+   * shows 9,999.x/s.
+   *
+   * @param r a rate's result
+   * @param p99Ms its latency p99
+   * @return whether the target is met
+   */
+  static boolean targetMet(OpenLoopLoad.Result r, double p99Ms) {
+    return r.offeredRate() >= 10_000
+        && r.sent() > 0
+        && r.ok() == r.sent()
+        && r.failed() == 0
+        && p99Ms < 5;
   }
 }

@@ -307,4 +307,25 @@ class BenchPartsTest {
     assertThat(a.arrive(108, 3_000)).isZero(); // reuses 100's slot
     assertThat(a.arrive(100, 3_100)).isEqualTo(-1); // too old to tell
   }
+
+  @Test
+  void theGatewayTargetIsJudgedOnOrdersAnsweredNotOnTheAckedRate() {
+    // 150,000 orders offered at 10,000/s, all answered; the window ran 12 ms past its 15 s.
+    assertThat(GatewayBenchCommand.targetMet(result(10_000, 150_000, 150_000, 15.012, 0), 4.2))
+        .isTrue();
+    assertThat(GatewayBenchCommand.targetMet(result(10_000, 150_000, 150_000, 15.012, 0), 5.0))
+        .isFalse();
+    assertThat(GatewayBenchCommand.targetMet(result(10_000, 150_000, 149_999, 15.0, 1), 1.0))
+        .isFalse();
+    assertThat(GatewayBenchCommand.targetMet(result(9_000, 135_000, 135_000, 15.0, 0), 1.0))
+        .isFalse();
+    assertThat(GatewayBenchCommand.targetMet(result(10_000, 0, 0, 15.0, 0), 0.0)).isFalse();
+  }
+
+  private static OpenLoopLoad.Result result(
+      double rate, long sent, long ok, double seconds, long failed) {
+    Map<String, Long> failures = failed == 0 ? Map.of() : Map.of("HTTP 503", failed);
+    return new OpenLoopLoad.Result(
+        sent, sent, ok, failures, new Histogram(3), seconds, rate, false);
+  }
 }
