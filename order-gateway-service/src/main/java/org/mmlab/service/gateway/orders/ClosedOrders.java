@@ -1,5 +1,6 @@
 package org.mmlab.service.gateway.orders;
 
+import java.util.Arrays;
 import org.agrona.collections.Long2LongHashMap;
 import org.mmlab.api.CancelReason;
 import org.mmlab.api.OrderStatus;
@@ -48,7 +49,7 @@ final class ClosedOrders {
     cols = new Columns(Math.min(limit, INITIAL));
     int tableSize = Integer.highestOneBit(Math.max(2, limit) * 2 - 1) << 1;
     byClientOrderId = new long[tableSize];
-    java.util.Arrays.fill(byClientOrderId, MISSING);
+    Arrays.fill(byClientOrderId, MISSING);
     mask = tableSize - 1;
   }
 
@@ -90,7 +91,7 @@ final class ClosedOrders {
    */
   GatewayOrder byId(long id) {
     long p = byId.get(id);
-    return p == MISSING ? null : copy(slot(p));
+    return p == MISSING ? null : cols.get(slot(p));
   }
 
   /**
@@ -101,11 +102,11 @@ final class ClosedOrders {
    */
   GatewayOrder byClientOrderId(String id) {
     long p = find(id);
-    return p == MISSING ? null : copy(slot(p));
+    return p == MISSING ? null : cols.get(slot(p));
   }
 
   /**
-   * The client order id of a closed order, without copying it.
+   * The client order id of a closed order, without copying the rest of it.
    *
    * @param id the exchange order id
    * @return the client order id, or null
@@ -123,10 +124,6 @@ final class ClosedOrders {
    */
   boolean containsClientOrderId(String id) {
     return find(id) != MISSING;
-  }
-
-  private GatewayOrder copy(int s) {
-    return cols.get(s);
   }
 
   private void evictOldest() {

@@ -32,7 +32,7 @@ final class GatewayOrder {
   /** The exchange's answer while the order is being submitted, for idempotent retries. */
   CompletableFuture<EventBatch> answer;
 
-  final long createdNanos; // epoch nanoseconds (EpochNanos), not Instants: closed orders are kept
+  final long createdNanos; // epoch nanoseconds (EpochNanos): what the closed-order columns keep
   long updatedNanos;
 
   GatewayOrder(

@@ -1,5 +1,8 @@
 package org.mmlab.service.gateway.orders;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Client order ids kept by slot as ASCII bytes in one array. A kept {@code String} would be one
  * more object per order that survives a young collection, is copied, promoted and later collected
@@ -23,7 +26,7 @@ final class IdSlab {
     this.capacity = capacity;
     this.bytes = new byte[capacity * WIDTH];
     this.length = new byte[capacity];
-    java.util.Arrays.fill(length, NULL);
+    Arrays.fill(length, NULL);
   }
 
   /** Stores an id (or null) in a slot. */
@@ -60,7 +63,7 @@ final class IdSlab {
     if (n == OVERFLOW) {
       return overflow[slot];
     }
-    return new String(bytes, slot * WIDTH, n, java.nio.charset.StandardCharsets.US_ASCII);
+    return new String(bytes, slot * WIDTH, n, StandardCharsets.US_ASCII);
   }
 
   /** Whether a slot holds exactly this id. */
