@@ -13,10 +13,8 @@ import org.mmlab.api.order.QuoteView;
 import org.mmlab.api.order.SubmitOrderRequest;
 import org.mmlab.service.gateway.orders.OrderService;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -31,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Order entry and quotes, the gateway's hot path, as functional endpoints (routed by {@link
  * OrderEntryRoutes}). They do what an annotated controller would — read and validate the body, call
  * {@link OrderService}, answer JSON — without its per-request handler lookup, argument resolution
- * and content negotiation, and write the reply with a writer resolved once. Errors are the same
- * problem details as elsewhere ({@link ProblemHandler}).
+ * and content negotiation, and write the reply with a writer resolved once, as a {@link JsonReply}.
+ * Errors are the same problem details as elsewhere ({@link ProblemHandler}).
  */
 @Component
 final class OrderEntryHandler {
@@ -66,11 +64,12 @@ final class OrderEntryHandler {
 
   private Mono<ServerResponse> submitted(OrderService.Submitted s) {
     OrderView order = s.order();
-    return ServerResponse.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
-        // The header as a string: URI.create would parse what we just built, on every order.
-        .header(HttpHeaders.LOCATION, Endpoints.ORDERS + "/" + order.orderId())
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(orderWriter.writeValueAsBytes(order));
+    // The header as a string: URI.create would parse what we just built, on every order.
+    return Mono.just(
+        new JsonReply(
+            s.created() ? HttpStatus.CREATED : HttpStatus.OK,
+            orderWriter.writeValueAsBytes(order),
+            Endpoints.ORDERS + "/" + order.orderId()));
   }
 
   /** {@code PUT /api/v1/quotes}: the client's quote after the exchange applied it. */
@@ -85,11 +84,7 @@ final class OrderEntryHandler {
               }
               return orders
                   .quote(client, body)
-                  .flatMap(
-                      q ->
-                          ServerResponse.ok()
-                              .contentType(MediaType.APPLICATION_JSON)
-                              .bodyValue(quoteWriter.writeValueAsBytes(q)));
+                  .map(q -> new JsonReply(HttpStatus.OK, quoteWriter.writeValueAsBytes(q), null));
             });
   }
 

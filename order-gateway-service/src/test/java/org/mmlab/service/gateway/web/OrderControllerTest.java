@@ -13,6 +13,7 @@ import org.mmlab.api.OrderType;
 import org.mmlab.api.ProblemCode;
 import org.mmlab.api.Side;
 import org.mmlab.api.order.OrderView;
+import org.mmlab.api.order.QuoteView;
 import org.mmlab.service.gateway.ApiProblemException;
 import org.mmlab.service.gateway.GatewayProperties;
 import org.mmlab.service.gateway.orders.OrderService;
@@ -111,6 +112,8 @@ class OrderControllerTest {
         .isCreated()
         .expectHeader()
         .location("/api/v1/orders/7")
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_JSON)
         .expectBody()
         .jsonPath("$.orderId")
         .isEqualTo(7)
@@ -120,6 +123,42 @@ class OrderControllerTest {
         .isEqualTo("NEW")
         .jsonPath("$.avgFillPrice")
         .doesNotExist();
+  }
+
+  @Test
+  void aQuoteIs200WithBothSidesAndItsLength() {
+    when(orders.quote(eq("alice"), any()))
+        .thenReturn(Mono.just(new QuoteView(order(7, OrderStatus.NEW), null)));
+    byte[] body =
+        web.put()
+            .uri("/api/v1/quotes")
+            .header("X-API-Key", "alice-key")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"bidPrice\":\"100.01\",\"bidSize\":2}")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_JSON)
+            .expectHeader()
+            .doesNotExist("Location")
+            .expectBody()
+            .jsonPath("$.bid.orderId")
+            .isEqualTo(7)
+            .jsonPath("$.bid.price")
+            .isEqualTo(100.01)
+            .jsonPath("$.ask")
+            .doesNotExist()
+            .returnResult()
+            .getResponseBodyContent();
+    web.put()
+        .uri("/api/v1/quotes")
+        .header("X-API-Key", "alice-key")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"bidPrice\":\"100.01\",\"bidSize\":2}")
+        .exchange()
+        .expectHeader()
+        .contentLength(body.length);
   }
 
   @Test
