@@ -233,6 +233,18 @@ class BenchCommandsTest {
             venue.url());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo("error: --rate must be in (0, 1000000], got 0.0");
+    CliRun t =
+        CliRun.of(
+            "bench",
+            "gateway",
+            "--settle",
+            "-1",
+            "--gateway-url",
+            venue.url(),
+            "--market-data-url",
+            venue.url());
+    assertThat(t.exitCode()).isEqualTo(2);
+    assertThat(t.err().strip()).isEqualTo("error: --settle must not be negative, got -1");
     CliRun j = CliRun.of("bench", "gateway", "--jvm-option", "order-gateway-service=Xmx2g");
     assertThat(j.exitCode()).isEqualTo(2);
     assertThat(j.err().strip())

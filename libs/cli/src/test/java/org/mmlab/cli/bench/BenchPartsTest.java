@@ -322,6 +322,20 @@ class BenchPartsTest {
     assertThat(GatewayBenchCommand.targetMet(result(10_000, 0, 0, 15.0, 0), 0.0)).isFalse();
   }
 
+  @Test
+  void theServicesHaveSettledWhenTheirCpuPerOrderStopsFalling() {
+    // Too few windows to tell, however flat.
+    assertThat(GatewayBenchCommand.settled(List.of(120.0, 120.0))).isFalse();
+    // Still falling by more than 3% from the best window before.
+    assertThat(GatewayBenchCommand.settled(List.of(160.0, 140.0, 125.0))).isFalse();
+    // Within 3% of the best before it (slightly better, equal, or a little worse): settled.
+    assertThat(GatewayBenchCommand.settled(List.of(160.0, 125.0, 122.0))).isTrue();
+    assertThat(GatewayBenchCommand.settled(List.of(160.0, 125.0, 125.0))).isTrue();
+    assertThat(GatewayBenchCommand.settled(List.of(160.0, 125.0, 131.0))).isTrue();
+    // A noisy high window does not hide an improvement on the best so far.
+    assertThat(GatewayBenchCommand.settled(List.of(160.0, 130.0, 150.0, 118.0))).isFalse();
+  }
+
   private static OpenLoopLoad.Result result(
       double rate, long sent, long ok, double seconds, long failed) {
     Map<String, Long> failures = failed == 0 ? Map.of() : Map.of("HTTP 503", failed);
