@@ -79,7 +79,8 @@ public final class GatewayBenchCommand implements Callable<Integer> {
   /** Windows before the CPU per order can count as settled. */
   static final int SETTLE_MIN_WINDOWS = 3;
 
-  private String settled;
+  /** How settling ended, for the report; null when it did not run. */
+  private String settleOutcome;
 
   @Override
   public Integer call() throws Exception {
@@ -215,7 +216,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
           BenchReport.fmt(rate), perOrder.get(perOrder.size() - 1));
       out.flush();
     } while (!settled(perOrder) && System.nanoTime() < deadline);
-    settled =
+    settleOutcome =
         String.format(
             "%s after %.0f s at %s orders/s: service CPU per order %.0f → %.0f µs",
             settled(perOrder) ? "settled" : "not settled within --settle",
@@ -276,9 +277,9 @@ public final class GatewayBenchCommand implements Callable<Integer> {
                 + " API keys");
     List<Map<String, Object>> json = new ArrayList<>();
     boolean anyMet = false;
-    if (settled != null) {
-      rep.row("before measuring", settled);
-      rep.put("settle", settled);
+    if (settleOutcome != null) {
+      rep.row("before measuring", settleOutcome);
+      rep.put("settle", settleOutcome);
     }
     for (Run run : runs) {
       OpenLoopLoad.Result r = run.result();
