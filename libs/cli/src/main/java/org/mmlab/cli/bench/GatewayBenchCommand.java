@@ -133,24 +133,19 @@ public final class GatewayBenchCommand implements Callable<Integer> {
               load.connections,
               keys.size());
           out.flush();
-          long offset = base;
           CpuMeter cpu = new CpuMeter(services.pids());
           OpenLoopLoad.Result r =
-              generator.run(
-                  i -> requests.request(offset + i),
+              runLoad(
+                  generator,
+                  requests,
                   responses,
+                  services,
+                  base,
                   rate,
                   Duration.ofSeconds(load.warmupSeconds),
-                  Duration.ofSeconds(load.durationSeconds),
-                  () -> services.dead().isPresent());
+                  Duration.ofSeconds(load.durationSeconds));
           base += r.sentTotal();
           runs.add(new Run(r, cpu.secondsSinceStart()));
-          services
-              .dead()
-              .ifPresent(
-                  d -> {
-                    throw new UserInputException(d);
-                  });
         }
         report(runs, services.startedHere(), keys.size()).print(out, venue.format);
       }
@@ -180,30 +175,25 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     // The highest rate, the one the measurement needs compiled for: settled at 5,000/s, a gateway
     // once stalled 50 ms in its first measured 10,000/s (p99 48 ms), never in the later ones.
     double rate = Collections.max(load.rates);
-    long deadline = System.nanoTime() + settleSeconds * 1_000_000_000L;
     long start = System.nanoTime();
+    long deadline = start + settleSeconds * 1_000_000_000L;
     List<Double> perOrder = new ArrayList<>();
     long base = 0;
     Duration ramp = Duration.ofSeconds(load.warmupSeconds);
     do {
       CpuMeter cpu = new CpuMeter(services.pids());
-      long offset = base;
       OpenLoopLoad.Result r =
-          generator.run(
-              i -> requests.request(offset + i),
+          runLoad(
+              generator,
+              requests,
               responses,
+              services,
+              base,
               rate,
               ramp,
-              Duration.ofSeconds(SETTLE_WINDOW_SECONDS),
-              () -> services.dead().isPresent());
+              Duration.ofSeconds(SETTLE_WINDOW_SECONDS));
       ramp = Duration.ZERO; // ramped once; the services are at the rate from then on
       base += r.sentTotal();
-      services
-          .dead()
-          .ifPresent(
-              d -> {
-                throw new UserInputException(d);
-              });
       double seconds = 0;
       for (Map.Entry<String, Double> e : cpu.secondsSinceStart().entrySet()) {
         if (services.pids().containsKey(e.getKey())) {
@@ -225,6 +215,37 @@ public final class GatewayBenchCommand implements Callable<Integer> {
             perOrder.get(0),
             perOrder.get(perOrder.size() - 1));
     return base;
+  }
+
+  /**
+   * One open-loop run whose orders are numbered from {@code base} on (client order ids never repeat
+   * across runs); a service that died during it ends the benchmark.
+   */
+  private static OpenLoopLoad.Result runLoad(
+      OpenLoopLoad generator,
+      OpenLoopLoad.Requests requests,
+      OpenLoopLoad.Responses responses,
+      BenchServices services,
+      long base,
+      double rate,
+      Duration warmup,
+      Duration duration)
+      throws InterruptedException {
+    OpenLoopLoad.Result r =
+        generator.run(
+            i -> requests.request(base + i),
+            responses,
+            rate,
+            warmup,
+            duration,
+            () -> services.dead().isPresent());
+    services
+        .dead()
+        .ifPresent(
+            d -> {
+              throw new UserInputException(d);
+            });
+    return r;
   }
 
   /**
